@@ -1,0 +1,272 @@
+//! `analyze` and the per-kind views (`targets`, `dates`, `regions`, `tasks`).
+
+use super::{finish, report_errors, Exit};
+use crate::cli::{Format, PathsArgs};
+use crate::engine::Engine;
+use crate::output::{self, quantity, write_json};
+use crate::pipeline;
+use crate::report::DocReport;
+use serde::Serialize;
+use std::io::Write;
+use std::path::Path;
+
+fn file_name(p: &str) -> String {
+    Path::new(p)
+        .file_name()
+        .map_or(p.to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+fn run_reports(a: &PathsArgs, engine: &Engine) -> (Vec<DocReport>, Exit) {
+    let results = pipeline::analyze_paths(&a.paths, engine);
+    let exit = report_errors(&results);
+    (results.into_iter().filter_map(Result::ok).collect(), exit)
+}
+
+fn json_or<T: Serialize>(
+    a: &PathsArgs,
+    out: &mut dyn Write,
+    values: &[T],
+) -> Option<std::io::Result<()>> {
+    match a.format {
+        Some(Format::Json) => Some(write_json(out, values, false)),
+        Some(Format::Jsonl) => Some(write_json(out, values, true)),
+        _ => None,
+    }
+}
+
+/// `analyze`: every field of every document.
+pub fn analyze(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
+    let (reports, exit) = run_reports(a, engine);
+    if let Some(r) = json_or(a, out, &reports) {
+        return finish(r, exit);
+    }
+    let mut t = output::table(&[
+        "document",
+        "published",
+        "source",
+        "targets",
+        "dates",
+        "regions",
+        "task lists",
+    ]);
+    for r in &reports {
+        let s = &r.source;
+        let status = r.targets.iter().filter(|t| t.kind == "status").count();
+        t.add_row(vec![
+            file_name(&r.path),
+            r.published.clone().unwrap_or_else(|| "-".into()),
+            format!("{} {} {}", s.format, s.encoding, s.script),
+            format!("{} ({} status)", r.targets.len(), status),
+            r.dates.len().to_string(),
+            r.regions.len().to_string(),
+            format!(
+                "{} ({}/{} counts ok)",
+                r.task_summary.lists, r.task_summary.count_ok, r.task_summary.with_declared_count
+            ),
+        ]);
+    }
+    finish(writeln!(out, "{t}"), exit)
+}
+
+#[derive(Serialize)]
+struct View<'a, T: Serialize> {
+    path: &'a str,
+    published: &'a Option<String>,
+    #[serde(flatten)]
+    data: T,
+}
+
+#[derive(Serialize)]
+struct Targets<'a> {
+    targets: &'a [crate::report::Target],
+}
+
+/// `targets`: document, year, indicator, quantity, kind.
+pub fn targets(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
+    let (reports, exit) = run_reports(a, engine);
+    let views: Vec<_> = reports
+        .iter()
+        .map(|r| View {
+            path: &r.path,
+            published: &r.published,
+            data: Targets {
+                targets: &r.targets,
+            },
+        })
+        .collect();
+    if let Some(r) = json_or(a, out, &views) {
+        return finish(r, exit);
+    }
+    let mut t = output::table(&["document", "year", "indicator", "quantity", "kind"]);
+    for r in &reports {
+        for x in &r.targets {
+            let kind = match &x.attribute {
+                Some(attr) => format!("{} ({attr})", x.kind),
+                None => x.kind.clone(),
+            };
+            t.add_row(vec![
+                file_name(&r.path),
+                x.year.map_or("-".into(), |y| y.to_string()),
+                x.indicator.clone(),
+                quantity(&x.comparator, x.value, x.value_max, &x.unit),
+                kind,
+            ]);
+        }
+    }
+    finish(writeln!(out, "{t}"), exit)
+}
+
+#[derive(Serialize)]
+struct Dates<'a> {
+    published_evidence: &'a Option<String>,
+    dates: &'a [crate::report::DateItem],
+}
+
+/// `dates`: document, value, kind, evidence, mentions; the publication date first.
+pub fn dates(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
+    let (reports, exit) = run_reports(a, engine);
+    let views: Vec<_> = reports
+        .iter()
+        .map(|r| View {
+            path: &r.path,
+            published: &r.published,
+            data: Dates {
+                published_evidence: &r.published_evidence,
+                dates: &r.dates,
+            },
+        })
+        .collect();
+    if let Some(r) = json_or(a, out, &views) {
+        return finish(r, exit);
+    }
+    let mut t = output::table(&["document", "value", "kind", "evidence", "mentions"]);
+    for r in &reports {
+        if let Some(p) = &r.published {
+            t.add_row(vec![
+                file_name(&r.path),
+                p.clone(),
+                "published".into(),
+                r.published_evidence.clone().unwrap_or_default(),
+                String::new(),
+            ]);
+        }
+        for d in &r.dates {
+            t.add_row(vec![
+                file_name(&r.path),
+                d.value.clone(),
+                d.kind.clone(),
+                d.evidence.clone(),
+                d.mentions.to_string(),
+            ]);
+        }
+    }
+    finish(writeln!(out, "{t}"), exit)
+}
+
+#[derive(Serialize)]
+struct Regions<'a> {
+    regions: &'a [crate::report::RegionItem],
+}
+
+/// `regions`: document, name, code, level, parent, mentions.
+pub fn regions(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
+    let (reports, exit) = run_reports(a, engine);
+    let views: Vec<_> = reports
+        .iter()
+        .map(|r| View {
+            path: &r.path,
+            published: &r.published,
+            data: Regions {
+                regions: &r.regions,
+            },
+        })
+        .collect();
+    if let Some(r) = json_or(a, out, &views) {
+        return finish(r, exit);
+    }
+    let idx = engine.regions();
+    let mut t = output::table(&["document", "name", "code", "level", "parent", "mentions"]);
+    for r in &reports {
+        for x in &r.regions {
+            let parent = x
+                .parent
+                .as_deref()
+                .map(|p| idx.unit(p).map_or(p.to_string(), |u| u.name.clone()))
+                .unwrap_or_else(|| {
+                    if x.level == "area" {
+                        format!("{} members", x.members.len())
+                    } else if x.level == "ambiguous" {
+                        format!("one of {}", x.candidates.join(", "))
+                    } else {
+                        "-".into()
+                    }
+                });
+            let code = match (&x.code, &x.successor) {
+                (Some(c), Some(s)) => format!("{c} (now {s})"),
+                (Some(c), None) => c.clone(),
+                (None, _) => "-".into(),
+            };
+            t.add_row(vec![
+                file_name(&r.path),
+                x.name.clone(),
+                code,
+                x.level.clone(),
+                parent,
+                x.mentions.to_string(),
+            ]);
+        }
+    }
+    finish(writeln!(out, "{t}"), exit)
+}
+
+#[derive(Serialize)]
+struct Tasks<'a> {
+    task_summary: &'a crate::report::TaskSummary,
+    tasks: &'a [crate::report::TaskList],
+}
+
+/// `tasks`: an indented tree per document; count mismatches are marked.
+pub fn tasks(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
+    let (reports, exit) = run_reports(a, engine);
+    let views: Vec<_> = reports
+        .iter()
+        .map(|r| View {
+            path: &r.path,
+            published: &r.published,
+            data: Tasks {
+                task_summary: &r.task_summary,
+                tasks: &r.tasks,
+            },
+        })
+        .collect();
+    if let Some(r) = json_or(a, out, &views) {
+        return finish(r, exit);
+    }
+    let mut write = || -> std::io::Result<()> {
+        for r in &reports {
+            let s = &r.task_summary;
+            writeln!(
+                out,
+                "{}  ({} lists; {} declare a count: {} check out, {} do not)",
+                r.path, s.lists, s.with_declared_count, s.count_ok, s.count_mismatch
+            )?;
+            for l in &r.tasks {
+                let depth = l.heading_path.len().min(3);
+                let pad = "  ".repeat(depth + 1);
+                let check = match (l.declared_count, l.count_ok) {
+                    (Some(d), Some(true)) => format!("  [{d} declared, {} found ✓]", l.items.len()),
+                    (Some(d), _) => format!("  [{d} declared, {} found ✗ MISMATCH]", l.items.len()),
+                    _ => format!("  [{} items]", l.items.len()),
+                };
+                writeln!(out, "{pad}{} ({}){check}", l.title, l.kind)?;
+                for it in &l.items {
+                    writeln!(out, "{pad}  - {it}")?;
+                }
+            }
+            writeln!(out)?;
+        }
+        Ok(())
+    };
+    let r = write();
+    finish(r, exit)
+}

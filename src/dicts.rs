@@ -1,0 +1,343 @@
+//! Every table in `dicts/`, parsed once.
+//!
+//! The defaults are embedded in the binary (so the tool works from any folder); a user folder
+//! given with `--dicts DIR` (or `POLICYLENS_DICTS`) extends them: a file there with the same
+//! name adds its rows after the built-in ones. TSV files have a header line and `#` comments;
+//! a malformed row is an error naming the file and line.
+
+use crate::error::DictError;
+use regex::Regex;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// The built-in dictionary files, by their name under `dicts/`.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("boilerplate.tsv", include_str!("../dicts/boilerplate.tsv")),
+    ("comparators.tsv", include_str!("../dicts/comparators.tsv")),
+    ("units.tsv", include_str!("../dicts/units.tsv")),
+    (
+        "target_rules.tsv",
+        include_str!("../dicts/target_rules.tsv"),
+    ),
+    (
+        "policy_terms.txt",
+        include_str!("../dicts/policy_terms.txt"),
+    ),
+    ("synonyms.tsv", include_str!("../dicts/synonyms.tsv")),
+    ("task_rules.tsv", include_str!("../dicts/task_rules.tsv")),
+    (
+        "regions/divisions.tsv",
+        include_str!("../dicts/regions/divisions.tsv"),
+    ),
+    (
+        "regions/retired.tsv",
+        include_str!("../dicts/regions/retired.tsv"),
+    ),
+    (
+        "regions/areas.tsv",
+        include_str!("../dicts/regions/areas.tsv"),
+    ),
+    (
+        "regions/aliases.tsv",
+        include_str!("../dicts/regions/aliases.tsv"),
+    ),
+    (
+        "regions/ordinary_words.tsv",
+        include_str!("../dicts/regions/ordinary_words.tsv"),
+    ),
+    (
+        "regions/not_places.tsv",
+        include_str!("../dicts/regions/not_places.tsv"),
+    ),
+];
+
+/// One data row of a TSV table, with the line it came from.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// The file the row is in (`dicts/NAME` or the user's path).
+    pub file: String,
+    /// 1-based line number.
+    pub line: usize,
+    /// The cells, in header order; missing trailing cells are empty strings.
+    pub cols: Vec<String>,
+}
+
+impl Row {
+    /// Cell `i`, or "" when the row is short.
+    pub fn get(&self, i: usize) -> &str {
+        self.cols.get(i).map(String::as_str).unwrap_or("")
+    }
+
+    /// An error about this row.
+    pub fn error(&self, message: impl Into<String>) -> DictError {
+        DictError::row(&self.file, self.line, message)
+    }
+}
+
+/// A parsed TSV table: header plus rows (built-in rows first, then the user's).
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+/// Parse TSV text: `#` lines and blank lines are skipped, the first other line is the header.
+pub fn parse_tsv(file: &str, text: &str) -> Result<Table, DictError> {
+    let mut table = Table::default();
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<String> = line.split('\t').map(|c| c.trim().to_string()).collect();
+        if table.header.is_empty() {
+            table.header = cols;
+            continue;
+        }
+        if cols.len() > table.header.len() {
+            return Err(DictError::row(
+                file,
+                i + 1,
+                format!(
+                    "{} cells, but the header has {} ({})",
+                    cols.len(),
+                    table.header.len(),
+                    table.header.join(", ")
+                ),
+            ));
+        }
+        table.rows.push(Row {
+            file: file.to_string(),
+            line: i + 1,
+            cols,
+        });
+    }
+    Ok(table)
+}
+
+/// The comparator a word sets.
+#[derive(Debug, Clone)]
+pub struct ComparatorWord {
+    pub word: String,
+    /// true when the word stands after the number (以上), false before it (不低于).
+    pub after: bool,
+    pub comparator: String,
+    /// The word is also an action verb (突破).
+    pub verb: bool,
+}
+
+/// A unit or measure word and its class (count, percent, points, money, physical, time).
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub unit: String,
+    pub class: String,
+}
+
+/// A boilerplate line pattern.
+#[derive(Debug, Clone)]
+pub struct Boilerplate {
+    pub pattern: Regex,
+    pub max_len: usize,
+}
+
+/// The word lists of the targets extractor, by role (see `dicts/target_rules.tsv`).
+#[derive(Debug, Clone, Default)]
+pub struct TargetWords {
+    pub lead_verbs: HashSet<String>,
+    pub adverbs: HashSet<String>,
+    pub tails: Vec<String>,
+    pub generic_heads: HashSet<String>,
+    pub structural: Vec<String>,
+    pub instruments: Vec<String>,
+    pub status_cues: Vec<String>,
+    pub target_cues: Vec<String>,
+    pub status_headings: Vec<String>,
+    pub target_headings: Vec<String>,
+}
+
+/// Everything loaded from `dicts/`.
+#[derive(Debug, Clone)]
+pub struct Dicts {
+    pub boilerplate: Vec<Boilerplate>,
+    pub comparators: Vec<ComparatorWord>,
+    pub units: Vec<Unit>,
+    pub target_words: TargetWords,
+    /// jieba user dictionary text (`word [freq] [tag]` lines).
+    pub policy_terms: String,
+    /// Indicator synonyms for `diff`: (variant, canonical).
+    pub synonyms: Vec<(String, String)>,
+    /// Task-list vocabulary (see `dicts/task_rules.tsv`).
+    pub task_rules: Table,
+    pub divisions: Table,
+    pub retired: Table,
+    pub areas: Table,
+    pub aliases: Table,
+    pub ordinary_words: Table,
+    pub not_places: Table,
+}
+
+fn read_user(dir: Option<&Path>, name: &str) -> Result<Option<(String, String)>, DictError> {
+    let Some(dir) = dir else { return Ok(None) };
+    let path: PathBuf = dir.join(name);
+    if !path.exists() {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(&path).map_err(|source| DictError::Read {
+        path: path.clone(),
+        source,
+    })?;
+    Ok(Some((path.display().to_string(), text)))
+}
+
+fn embedded(name: &str) -> &'static str {
+    EMBEDDED
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, t)| *t)
+        .unwrap_or("")
+}
+
+/// Load one table: the built-in rows, then the user's rows (same header required).
+fn table(dir: Option<&Path>, name: &str) -> Result<Table, DictError> {
+    let mut t = parse_tsv(&format!("dicts/{name}"), embedded(name))?;
+    if let Some((file, text)) = read_user(dir, name)? {
+        let u = parse_tsv(&file, &text)?;
+        if !u.header.is_empty() && u.header != t.header {
+            return Err(DictError::row(
+                &file,
+                1,
+                format!("header must be: {}", t.header.join("\t")),
+            ));
+        }
+        t.rows.extend(u.rows);
+    }
+    Ok(t)
+}
+
+impl Dicts {
+    /// Load the built-in dictionaries, extended by the files in `user_dir` if given.
+    pub fn load(user_dir: Option<&Path>) -> Result<Dicts, DictError> {
+        let mut boilerplate = Vec::new();
+        for row in table(user_dir, "boilerplate.tsv")?.rows {
+            let pattern =
+                Regex::new(row.get(0)).map_err(|e| row.error(format!("bad pattern: {e}")))?;
+            let max_len = match row.get(1) {
+                "" => 300,
+                s => s
+                    .parse()
+                    .map_err(|_| row.error(format!("max_len is not a number: {s}")))?,
+            };
+            boilerplate.push(Boilerplate { pattern, max_len });
+        }
+
+        let mut comparators = Vec::new();
+        for row in table(user_dir, "comparators.tsv")?.rows {
+            let after = match row.get(1) {
+                "after" => true,
+                "before" => false,
+                other => {
+                    return Err(
+                        row.error(format!("position must be before or after, not {other:?}"))
+                    )
+                }
+            };
+            let comparator = row.get(2).to_string();
+            if !["=", ">=", ">", "<=", "<", "~"].contains(&comparator.as_str()) {
+                return Err(row.error(format!("unknown comparator {comparator:?}")));
+            }
+            comparators.push(ComparatorWord {
+                word: row.get(0).to_string(),
+                after,
+                comparator,
+                verb: row.get(3) == "yes",
+            });
+        }
+        // Longest first, so 不超过 is tried before 超过 and 超.
+        comparators.sort_by_key(|c| std::cmp::Reverse(c.word.chars().count()));
+
+        let mut units = Vec::new();
+        for row in table(user_dir, "units.tsv")?.rows {
+            let class = row.get(1).to_string();
+            if !["count", "percent", "points", "money", "physical", "time"]
+                .contains(&class.as_str())
+            {
+                return Err(row.error(format!("unknown unit class {class:?}")));
+            }
+            units.push(Unit {
+                unit: row.get(0).to_string(),
+                class,
+            });
+        }
+        units.sort_by_key(|u| std::cmp::Reverse(u.unit.chars().count()));
+
+        let mut tw = TargetWords::default();
+        for row in table(user_dir, "target_rules.tsv")?.rows {
+            let w = row.get(0).to_string();
+            match row.get(1) {
+                "lead_verb" => {
+                    tw.lead_verbs.insert(w);
+                }
+                "adverb" => {
+                    tw.adverbs.insert(w);
+                }
+                "tail" => tw.tails.push(w),
+                "generic_head" => {
+                    tw.generic_heads.insert(w);
+                }
+                "structural" => tw.structural.push(w),
+                "instrument" => tw.instruments.push(w),
+                "status_cue" => tw.status_cues.push(w),
+                "target_cue" => tw.target_cues.push(w),
+                "status_heading" => tw.status_headings.push(w),
+                "target_heading" => tw.target_headings.push(w),
+                other => return Err(row.error(format!("unknown role {other:?}"))),
+            }
+        }
+        tw.structural
+            .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+
+        let mut policy_terms = embedded("policy_terms.txt").to_string();
+        if let Some((_, text)) = read_user(user_dir, "policy_terms.txt")? {
+            policy_terms.push('\n');
+            policy_terms.push_str(&text);
+        }
+
+        let mut synonyms = Vec::new();
+        for row in table(user_dir, "synonyms.tsv")?.rows {
+            synonyms.push((row.get(1).to_string(), row.get(0).to_string()));
+        }
+        synonyms.sort_by_key(|(v, _)| std::cmp::Reverse(v.chars().count()));
+
+        Ok(Dicts {
+            boilerplate,
+            comparators,
+            units,
+            target_words: tw,
+            policy_terms,
+            synonyms,
+            task_rules: table(user_dir, "task_rules.tsv")?,
+            divisions: table(user_dir, "regions/divisions.tsv")?,
+            retired: table(user_dir, "regions/retired.tsv")?,
+            areas: table(user_dir, "regions/areas.tsv")?,
+            aliases: table(user_dir, "regions/aliases.tsv")?,
+            ordinary_words: table(user_dir, "regions/ordinary_words.tsv")?,
+            not_places: table(user_dir, "regions/not_places.tsv")?,
+        })
+    }
+}
+
+static USER_DIR: OnceLock<Option<PathBuf>> = OnceLock::new();
+
+/// Set the user dictionary folder before the first call to [`crate::engine::Engine::get`].
+/// Later calls are ignored (the dictionaries are loaded once per process).
+pub fn set_user_dir(dir: Option<PathBuf>) {
+    let _ = USER_DIR.set(dir);
+}
+
+/// The user dictionary folder: `--dicts`, else `POLICYLENS_DICTS`, else none.
+pub fn user_dir() -> Option<PathBuf> {
+    USER_DIR
+        .get_or_init(|| std::env::var_os("POLICYLENS_DICTS").map(PathBuf::from))
+        .clone()
+}

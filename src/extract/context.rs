@@ -1,0 +1,137 @@
+//! Section context shared by extractors: which sentences are headings (outline markers,
+//! questions, short lead lines), their level, and which heading governs each sentence.
+
+use crate::normalize::Document;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// The outline marker at the start of a heading, its level and its ordinal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    /// 1 = 第X章, 2 = 一、, 3 = (一), 4 = 1. / 1、, 5 = (1), 6 = ①.
+    pub level: u8,
+    /// The ordinal the marker states (一 → 1).
+    pub ordinal: u32,
+    /// Byte length of the marker text.
+    pub len: usize,
+}
+
+fn marker_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^(?:(?P<ch>第(?P<chn>[一二三四五六七八九十百]+)[章节篇部分])\s*|(?P<cn>[一二三四五六七八九十]+)、|[(（](?P<pcn>[一二三四五六七八九十]+)[)）]|(?P<ar>\d{1,2})[.、．](?:\s|[^\d])|[(（](?P<par>\d{1,2})[)）]|(?P<circ>[①-⑳]))",
+        )
+        .expect("valid outline marker regex")
+    })
+}
+
+/// Read an outline marker at the start of `s`.
+pub fn marker(s: &str) -> Option<Marker> {
+    let c = marker_re().captures(s)?;
+    let whole = c.get(0)?;
+    let num = |name: &str| -> Option<u32> {
+        let t = c.name(name)?.as_str();
+        if t.chars().all(|x| x.is_ascii_digit()) {
+            t.parse().ok()
+        } else {
+            super::numbers::parse_chinese(t).map(|v| v as u32)
+        }
+    };
+    let (level, ordinal, len) = if c.name("ch").is_some() {
+        (1, num("chn")?, whole.len())
+    } else if c.name("cn").is_some() {
+        (2, num("cn")?, whole.len())
+    } else if c.name("pcn").is_some() {
+        (3, num("pcn")?, whole.len())
+    } else if c.name("ar").is_some() {
+        // keep the character after "1." out of the marker
+        let n = c.name("ar")?;
+        let sep = s[n.end()..].chars().next()?;
+        (4, num("ar")?, n.end() + sep.len_utf8())
+    } else if c.name("par").is_some() {
+        (5, num("par")?, whole.len())
+    } else {
+        let ch = c.name("circ")?.as_str().chars().next()?;
+        (6, ch as u32 - '①' as u32 + 1, whole.len())
+    };
+    (ordinal > 0).then_some(Marker {
+        level,
+        ordinal,
+        len,
+    })
+}
+
+/// True when the sentence is a question (ends with ? or ？, or starts with 问:).
+pub fn is_question(s: &str) -> bool {
+    let t = s.trim_end();
+    t.ends_with('?') || t.ends_with('？') || t.starts_with("问:") || t.starts_with("问：")
+}
+
+/// For each sentence, the index of the heading that governs it (itself for a heading), and
+/// for each heading its level: outline markers by their level, questions at level 0 (they
+/// open a new topic in a Q&A), short lines without a full stop at level 7.
+pub fn headings(doc: &Document) -> (Vec<Option<usize>>, Vec<Option<u8>>) {
+    let n = doc.sentences.len();
+    let mut level = vec![None; n];
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let t = doc.sentence_text(i);
+        if !s.para_start {
+            continue;
+        }
+        if is_question(t) {
+            level[i] = Some(0);
+        } else if let Some(m) = marker(t) {
+            level[i] = Some(m.level);
+        } else {
+            let len = s.end - s.start;
+            let ends_para = doc.sentences.get(i + 1).is_none_or(|nx| nx.para_start);
+            if len <= 30 && ends_para && !t.ends_with('。') && !t.ends_with(',') {
+                level[i] = Some(7);
+            }
+        }
+    }
+    let mut gov = vec![None; n];
+    let mut cur = None;
+    for i in 0..n {
+        if level[i].is_some() {
+            cur = Some(i);
+        }
+        gov[i] = cur;
+    }
+    (gov, level)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers() {
+        assert_eq!(
+            marker("一、发展现状").map(|m| (m.level, m.ordinal)),
+            Some((2, 1))
+        );
+        assert_eq!(
+            marker("(三)发展目标").map(|m| (m.level, m.ordinal)),
+            Some((3, 3))
+        );
+        assert_eq!(
+            marker("（十一）加强").map(|m| (m.level, m.ordinal)),
+            Some((3, 11))
+        );
+        assert_eq!(
+            marker("第二章 总体要求").map(|m| (m.level, m.ordinal)),
+            Some((1, 2))
+        );
+        assert_eq!(marker("3.推进").map(|m| (m.level, m.ordinal)), Some((4, 3)));
+        assert_eq!(
+            marker("(2)完善").map(|m| (m.level, m.ordinal)),
+            Some((5, 2))
+        );
+        assert_eq!(marker("②强化").map(|m| (m.level, m.ordinal)), Some((6, 2)));
+        assert_eq!(marker("2.5万项"), None);
+        assert_eq!(marker("2020年"), None);
+        assert_eq!(marker("十一五"), None);
+    }
+}

@@ -1,0 +1,483 @@
+//! Regions: administrative divisions resolved to their GB/T 2260 codes, and named areas.
+//!
+//! One Aho–Corasick automaton (leftmost-longest) holds every full name, short name, hand
+//! alias, retired unit and area name. A match is kept when it sits on jieba word boundaries
+//! (西南部 is not 南部县), is not part of an organisation or zone name (重庆日报, 重庆高新区),
+//! and, for the short names that are ordinary words (合作, 和平 …), follows its parent. Names
+//! resolve to the unit valid at the document's date (a 2020 text's 渝北 is 渝北区 500112);
+//! a name shared by several units resolves through a parent mentioned in the document, or is
+//! reported as ambiguous.
+
+use crate::dicts::Dicts;
+use crate::normalize::Document;
+use crate::report::RegionItem;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// One administrative unit, current or retired.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub code: String,
+    pub name: String,
+    pub short: String,
+    /// 1 province, 2 prefecture, 3 county.
+    pub level: u8,
+    pub parent: Option<String>,
+    /// Last year the unit existed (retired units only).
+    pub until: Option<i32>,
+    /// First year the unit existed, when it was created since 2010.
+    pub since: Option<i32>,
+    pub successor: Option<String>,
+}
+
+/// A named multi-region area.
+#[derive(Debug, Clone)]
+pub struct Area {
+    pub name: String,
+    pub kind: String,
+    pub members: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Via {
+    Full,
+    Short,
+    Alias,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Entry {
+    Unit(usize, Via),
+    Area(usize),
+}
+
+/// The loaded division list and the automaton over all names.
+pub struct RegionIndex {
+    pub units: Vec<Unit>,
+    pub areas: Vec<Area>,
+    by_code: HashMap<String, usize>,
+    ac: AhoCorasick,
+    entries: Vec<Vec<Entry>>,
+    ordinary: HashSet<String>,
+    not_places: Vec<String>,
+}
+
+fn level_name(l: u8) -> &'static str {
+    match l {
+        1 => "province",
+        2 => "prefecture",
+        _ => "county",
+    }
+}
+
+impl RegionIndex {
+    /// Build the index from the region tables in `dicts/regions/`.
+    pub fn build(d: &Dicts) -> RegionIndex {
+        let mut units: Vec<Unit> =
+            Vec::with_capacity(d.divisions.rows.len() + d.retired.rows.len());
+        for r in &d.divisions.rows {
+            units.push(Unit {
+                code: r.get(0).into(),
+                name: r.get(1).into(),
+                short: r.get(2).into(),
+                level: r.get(3).parse().unwrap_or(3),
+                parent: Some(r.get(4).to_string()).filter(|p| !p.is_empty()),
+                until: None,
+                since: None,
+                successor: None,
+            });
+        }
+        let current = units.len();
+        let mut by_code: HashMap<String, usize> = HashMap::new();
+        for (i, u) in units.iter().enumerate() {
+            by_code.insert(u.code.clone(), i);
+        }
+        for r in &d.retired.rows {
+            let change: Option<i32> = r.get(7).parse().ok();
+            let last: Option<i32> = r.get(5).parse().ok();
+            let successor = Some(r.get(6).to_string()).filter(|s| !s.is_empty());
+            // A current unit that succeeds a retired one under a new code was created then.
+            if let (Some(s), Some(y)) = (&successor, change) {
+                if s != r.get(0) {
+                    if let Some(&i) = by_code.get(s) {
+                        let created = !d.retired.rows.iter().any(|o| o.get(0) == s);
+                        if created
+                            && units[i].since.is_none_or(|x| x > y)
+                            && units[i].name != r.get(1)
+                        {
+                            units[i].since = Some(y);
+                        }
+                    }
+                }
+            }
+            units.push(Unit {
+                code: r.get(0).into(),
+                name: r.get(1).into(),
+                short: r.get(2).into(),
+                level: r.get(3).parse().unwrap_or(3),
+                parent: Some(r.get(4).to_string()).filter(|p| !p.is_empty()),
+                until: change.map(|c| c - 1).or(last),
+                since: None,
+                successor,
+            });
+        }
+        // Units created in 2026 (not in the end-of-2025 list) have no retired predecessor;
+        // the divisions file marks none, so `since` stays None for them.
+        let _ = current;
+        let areas: Vec<Area> = d
+            .areas
+            .rows
+            .iter()
+            .map(|r| Area {
+                name: r.get(0).into(),
+                kind: r.get(2).into(),
+                members: r
+                    .get(3)
+                    .split('|')
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect(),
+            })
+            .collect();
+        let ordinary: HashSet<String> = d
+            .ordinary_words
+            .rows
+            .iter()
+            .map(|r| r.get(0).to_string())
+            .collect();
+        let mut pats: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
+        for (i, u) in units.iter().enumerate() {
+            pats.entry(u.name.clone())
+                .or_default()
+                .push(Entry::Unit(i, Via::Full));
+            if u.short.chars().count() >= 2 && u.short != u.name {
+                pats.entry(u.short.clone())
+                    .or_default()
+                    .push(Entry::Unit(i, Via::Short));
+            }
+        }
+        let code_idx: HashMap<&str, usize> = units
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, u)| (u.code.as_str(), i))
+            .collect();
+        for r in &d.aliases.rows {
+            if let Some(&i) = code_idx.get(r.get(1)) {
+                pats.entry(r.get(0).to_string())
+                    .or_default()
+                    .push(Entry::Unit(i, Via::Alias));
+            }
+        }
+        for (i, a) in areas.iter().enumerate() {
+            if a.kind == "zone" {
+                continue; // special zones are platforms, not places; the province inside matches
+            }
+            pats.entry(a.name.clone()).or_default().push(Entry::Area(i));
+            if let Some(r) = d.areas.rows.get(i) {
+                for alias in r.get(1).split('|').filter(|s| !s.is_empty()) {
+                    pats.entry(alias.to_string())
+                        .or_default()
+                        .push(Entry::Area(i));
+                }
+            }
+        }
+        let (keys, entries): (Vec<String>, Vec<Vec<Entry>>) = pats.into_iter().unzip();
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&keys)
+            .expect("region names build an automaton");
+        RegionIndex {
+            units,
+            areas,
+            by_code,
+            ac,
+            entries,
+            ordinary,
+            not_places: d
+                .not_places
+                .rows
+                .iter()
+                .map(|r| r.get(0).to_string())
+                .collect(),
+        }
+    }
+
+    /// The current unit with this code.
+    pub fn unit(&self, code: &str) -> Option<&Unit> {
+        self.by_code.get(code).map(|&i| &self.units[i])
+    }
+
+    fn valid(&self, u: &Unit, year: Option<i32>) -> bool {
+        match year {
+            None => u.until.is_none(),
+            Some(y) => u.until.is_none_or(|t| y <= t) && u.since.is_none_or(|s| y >= s),
+        }
+    }
+
+    /// Codes of a unit and all its ancestors.
+    fn chain(&self, i: usize) -> Vec<String> {
+        let mut out = vec![self.units[i].code.clone()];
+        let mut p = self.units[i].parent.clone();
+        while let Some(code) = p {
+            out.push(code.clone());
+            p = self
+                .by_code
+                .get(&code)
+                .and_then(|&j| self.units[j].parent.clone());
+            if out.len() > 4 {
+                break;
+            }
+        }
+        out
+    }
+}
+
+/// True when `[a, b)` sits inside a short quoted name longer than itself (“凤凰行动”).
+fn in_quoted_name(text: &str, a: usize, b: usize) -> bool {
+    let before = &text[..a];
+    let Some(o) = before.rfind('“') else {
+        return false;
+    };
+    if before[o..].contains('”') {
+        return false;
+    }
+    let Some(c) = text[b..].find('”') else {
+        return false;
+    };
+    let inner = before[o + '“'.len_utf8()..].chars().count() + text[b..b + c].chars().count();
+    inner > 0 && inner <= 10
+}
+
+struct Mention {
+    start: usize,
+    end: usize,
+    /// Candidate unit indexes (after date and level filtering), or an area.
+    units: Vec<usize>,
+    area: Option<usize>,
+}
+
+/// Extract the places a document speaks of. `year` is the publication year, if known.
+pub fn extract(doc: &Document, idx: &RegionIndex, year: Option<i32>) -> Vec<RegionItem> {
+    let text = &doc.text;
+    let mut mentions: Vec<Mention> = Vec::new();
+    for m in idx.ac.find_iter(text) {
+        let (a, b) = (doc.char_at(m.start()), doc.char_at(m.end()));
+        let entries = &idx.entries[m.pattern().as_usize()];
+        let name = &text[m.start()..m.end()];
+        let after = &text[m.end()..];
+        if idx.not_places.iter().any(|s| after.starts_with(s.as_str())) {
+            continue;
+        }
+        let full_only = entries
+            .iter()
+            .all(|e| matches!(e, Entry::Unit(_, Via::Full)));
+        if !full_only && !doc.on_word_boundaries(a, b) {
+            continue;
+        }
+        let areas: Vec<usize> = entries
+            .iter()
+            .filter_map(|e| {
+                if let Entry::Area(i) = e {
+                    Some(*i)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let mut cands: Vec<(usize, Via)> = entries
+            .iter()
+            .filter_map(|e| {
+                if let Entry::Unit(i, v) = e {
+                    Some((*i, *v))
+                } else {
+                    None
+                }
+            })
+            .filter(|(i, _)| idx.valid(&idx.units[*i], year))
+            .collect();
+        if cands.is_empty() && year.is_none() {
+            // No date: a retired name still means its (last) unit.
+            cands = entries
+                .iter()
+                .filter_map(|e| {
+                    if let Entry::Unit(i, v) = e {
+                        Some((*i, *v))
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+        }
+        if cands.is_empty() {
+            if let Some(&ai) = areas.first() {
+                mentions.push(Mention {
+                    start: a,
+                    end: b,
+                    units: vec![],
+                    area: Some(ai),
+                });
+            }
+            continue;
+        }
+        // An ordinary word (合作, 和平) counts only right after its parent.
+        if cands.iter().all(|(_, v)| *v == Via::Short) && idx.ordinary.contains(name) {
+            let prev = mentions.last();
+            let ok = prev.is_some_and(|p| {
+                p.end + 1 >= a
+                    && cands.iter().any(|(i, _)| {
+                        let chain = idx.chain(*i);
+                        p.units
+                            .iter()
+                            .any(|&pu| chain[1..].contains(&idx.units[pu].code))
+                    })
+            });
+            if !ok {
+                continue;
+            }
+        }
+        // A bare short name means the higher level (长沙 is 长沙市, not 长沙县).
+        let vias_short = cands.iter().all(|(_, v)| *v == Via::Short);
+        if vias_short {
+            let top = cands
+                .iter()
+                .map(|(i, _)| idx.units[*i].level)
+                .min()
+                .unwrap_or(3);
+            cands.retain(|(i, _)| idx.units[*i].level == top);
+            if in_quoted_name(text, m.start(), m.end()) {
+                continue; // “凤凰行动”: a programme's name
+            }
+            // A county short must read as a name in context: jieba tags it as a place or
+            // proper name (渝北/ns, 德清/nr), not as a common word (双城/n, 合作/vn).
+            if top == 3
+                && !doc.tokens_in(a, b).iter().any(|t| {
+                    t.start == a
+                        && t.end == b
+                        && (t.tag.starts_with("ns") || t.tag.starts_with("nr"))
+                })
+            {
+                continue;
+            }
+        } else {
+            // Full names and aliases beat short names of other units.
+            if cands.iter().any(|(_, v)| *v != Via::Short) {
+                cands.retain(|(_, v)| *v != Via::Short);
+            }
+        }
+        let mut units: Vec<usize> = cands.iter().map(|(i, _)| *i).collect();
+        units.dedup();
+        mentions.push(Mention {
+            start: a,
+            end: b,
+            units,
+            area: None,
+        });
+    }
+
+    // Resolve ambiguous mentions through parents mentioned in the document.
+    let mentioned: HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.units.len() == 1)
+        .map(|m| idx.units[m.units[0]].code.clone())
+        .collect();
+    for k in 0..mentions.len() {
+        if mentions[k].units.len() <= 1 {
+            continue;
+        }
+        // the nearest preceding resolved mention first, then anywhere in the document
+        let near: Option<String> = mentions[..k]
+            .iter()
+            .rev()
+            .find(|p| p.units.len() == 1 && p.end + 2 >= mentions[k].start)
+            .map(|p| idx.units[p.units[0]].code.clone());
+        let pick = |set: &dyn Fn(&str) -> bool| -> Vec<usize> {
+            mentions[k]
+                .units
+                .iter()
+                .copied()
+                .filter(|&i| idx.chain(i)[1..].iter().any(|c| set(c)))
+                .collect()
+        };
+        let mut chosen = near
+            .as_ref()
+            .map(|n| pick(&|c: &str| c == n))
+            .unwrap_or_default();
+        if chosen.len() != 1 {
+            chosen = pick(&|c: &str| mentioned.contains(c));
+        }
+        if chosen.len() == 1 {
+            mentions[k].units = chosen;
+        }
+    }
+
+    // Merge mentions into places.
+    let mut items: Vec<RegionItem> = Vec::new();
+    let mut key_pos: HashMap<String, usize> = HashMap::new();
+    for m in &mentions {
+        let span = doc.span(m.start, m.end);
+        let evidence = doc.slice(m.start, m.end).to_string();
+        let (key, make): (String, Box<dyn Fn() -> RegionItem>) = if let Some(ai) = m.area {
+            let a = &idx.areas[ai];
+            (
+                format!("area:{}", a.name),
+                Box::new(move || RegionItem {
+                    name: a.name.clone(),
+                    code: None,
+                    level: "area".into(),
+                    parent: None,
+                    successor: None,
+                    members: a.members.clone(),
+                    candidates: vec![],
+                    mentions: 0,
+                    spans: vec![],
+                    evidence: evidence.clone(),
+                }),
+            )
+        } else if m.units.len() == 1 {
+            let u = &idx.units[m.units[0]];
+            (
+                u.code.clone(),
+                Box::new(move || RegionItem {
+                    name: u.name.clone(),
+                    code: Some(u.code.clone()),
+                    level: level_name(u.level).into(),
+                    parent: u.parent.clone(),
+                    successor: u.successor.clone(),
+                    members: vec![],
+                    candidates: vec![],
+                    mentions: 0,
+                    spans: vec![],
+                    evidence: evidence.clone(),
+                }),
+            )
+        } else {
+            let mut codes: Vec<String> =
+                m.units.iter().map(|&i| idx.units[i].code.clone()).collect();
+            codes.sort();
+            codes.dedup();
+            (
+                format!("ambiguous:{evidence}"),
+                Box::new(move || RegionItem {
+                    name: evidence.clone(),
+                    code: None,
+                    level: "ambiguous".into(),
+                    parent: None,
+                    successor: None,
+                    members: vec![],
+                    candidates: codes.clone(),
+                    mentions: 0,
+                    spans: vec![],
+                    evidence: evidence.clone(),
+                }),
+            )
+        };
+        let pos = *key_pos.entry(key).or_insert_with(|| {
+            items.push(make());
+            items.len() - 1
+        });
+        items[pos].mentions += 1;
+        items[pos].spans.push(span);
+    }
+    items
+}

@@ -1,0 +1,530 @@
+//! Targets: every quantified goal or reported figure (shared/gold/GUIDELINES.md).
+//!
+//! For each sentence: the number grammar finds quantities; non-targets are dropped by named
+//! rules (durations, ordinals, names with digits, quoted slogans, counts of tasks or places,
+//! policy instruments, category thresholds); each remaining quantity gets a segment of its
+//! clause (coordinated lists split at 、 between quantities), an indicator cut with jieba's
+//! word boundaries in either order (指标达到N / 建设N个指标), a comparator, a year (its own
+//! clause or a governing 到YYYY年 in the paragraph) and a kind (target or status).
+//! Indicator tables (指标 / 2020年 / 2025年 / 属性) are read by [`tables`].
+
+use super::context;
+use super::dates;
+use super::numbers::{self, Quantity};
+use crate::dicts::Dicts;
+use crate::engine::Engine;
+use crate::normalize::Document;
+use crate::report::Target;
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+use std::sync::OnceLock;
+
+pub mod tables;
+
+/// Why a quantity is not a target (kept for `parse --explain` style debugging and tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reject {
+    Duration,
+    Ordinal,
+    NameWithDigits,
+    Quoted,
+    SmallChineseCount,
+    NoUnit,
+    PhoneOrCode,
+    Structural,
+    Instrument,
+    CategoryThreshold,
+    Resolution,
+    Title,
+}
+
+const CLAUSE_DELIMS: &[char] = &['，', ',', '；', ';', ':', '：', '。', '！', '？', '!', '?'];
+
+fn leading_time() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:近|过去|最近|未来|今后)?\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:年|个月)(?:来|以来|内|间)?")
+            .expect("valid regex")
+    })
+}
+
+/// Is the quantity inside a short quoted name (“100+500+5000”, “万亩千亿”) or a title 《…》?
+fn enclosed(sentence: &str, q: &Quantity) -> Option<Reject> {
+    let before = &sentence[..q.start];
+    let after = &sentence[q.end..];
+    for (open, close, max, why) in [
+        ('“', '”', 12, Reject::Quoted),
+        ('"', '"', 12, Reject::Quoted),
+        ('《', '》', 200, Reject::Title),
+    ] {
+        if let Some(o) = before.rfind(open) {
+            let inside_before = &before[o + open.len_utf8()..];
+            if inside_before.contains(close) && open != close {
+                continue;
+            }
+            if open == close && before.matches(open).count() % 2 == 0 {
+                continue;
+            }
+            if let Some(c) = after.find(close) {
+                let len = inside_before.chars().count()
+                    + sentence[q.start..q.end].chars().count()
+                    + after[..c].chars().count();
+                if len <= max {
+                    return Some(why);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The reasons a quantity at `q` in `sentence` is not a target, if any.
+pub fn reject(sentence: &str, q: &Quantity, dicts: &Dicts) -> Option<Reject> {
+    let before = &sentence[..q.start];
+    let after = &sentence[q.end..];
+    let prev = before.chars().next_back();
+    let next = after.chars().next();
+    let raw = &sentence[q.start..q.end];
+    if q.unit_class == "time" {
+        return Some(Reject::Duration);
+    }
+    if prev == Some('第') {
+        return Some(Reject::Ordinal);
+    }
+    if prev.is_some_and(|p| p.is_ascii_alphabetic())
+        || (next.is_some_and(|n| n.is_ascii_alphanumeric())
+            && !q.unit.chars().all(|c| c.is_ascii_alphabetic()))
+        || (next.is_some_and(|n| n.is_ascii_alphabetic()))
+    {
+        return Some(Reject::NameWithDigits);
+    }
+    if matches!(prev, Some('*' | '×' | 'x' | 'X')) || matches!(next, Some('*' | '×')) {
+        return Some(Reject::Resolution);
+    }
+    if let Some(r) = enclosed(sentence, q) {
+        return Some(r);
+    }
+    let digits: String = raw.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if (digits.starts_with('0') && digits.len() >= 3)
+        || (digits.len() >= 7 && q.unit.is_empty() && !q.has_magnitude)
+        || matches!(next, Some('号' | '-'))
+    {
+        return Some(Reject::PhoneOrCode);
+    }
+    if q.chinese && !q.magnitude_only && q.unit != "%" && q.value < 10.0 {
+        return Some(Reject::SmallChineseCount);
+    }
+    if q.unit.is_empty() && !q.has_magnitude {
+        // A bare number is a target only after a comparator word and before the clause ends.
+        let cmp = numbers::comparator(sentence, q, dicts);
+        let ends =
+            next.is_none_or(|n| CLAUSE_DELIMS.contains(&n) || n == '、' || n == ')' || n == ' ');
+        if cmp.before_len == 0 || !ends || q.chinese {
+            return Some(Reject::NoUnit);
+        }
+    }
+    if q.chinese && q.magnitude_only && q.unit.is_empty() && !q.class_suffix {
+        return Some(Reject::NoUnit);
+    }
+    let cmp = numbers::comparator(sentence, q, dicts);
+    let rest = &after[cmp.after_len..];
+    let rest = rest.trim_start_matches(['大', '类', '级']);
+    if dicts
+        .target_words
+        .structural
+        .iter()
+        .any(|w| rest.starts_with(w.as_str()) || after.starts_with(w.as_str()))
+    {
+        return Some(Reject::Structural);
+    }
+    let clause_start = before.rfind(CLAUSE_DELIMS).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let clause_end = after
+        .find(CLAUSE_DELIMS)
+        .map_or(sentence.len(), |i| q.end + i);
+    let clause = &sentence[clause_start..clause_end];
+    if dicts
+        .target_words
+        .instruments
+        .iter()
+        .any(|w| clause.contains(w.as_str()))
+    {
+        return Some(Reject::Instrument);
+    }
+    None
+}
+
+/// Segments of a clause: one per kept quantity, split at the last 、 between neighbours.
+fn segments(clause: (usize, usize), qs: &[&Quantity], sentence: &str) -> Vec<(usize, usize)> {
+    let mut bounds = vec![clause.0];
+    for w in qs.windows(2) {
+        let (a, b) = (w[0].end, w[1].start);
+        let cut = sentence[a..b].rfind('、').map(|i| a + i);
+        bounds.push(cut.unwrap_or(a));
+    }
+    bounds.push(clause.1);
+    (0..qs.len())
+        .map(|i| {
+            let s = bounds[i];
+            let s = if i > 0 && sentence[s..].starts_with('、') {
+                s + '、'.len_utf8()
+            } else {
+                s
+            };
+            (s, bounds[i + 1])
+        })
+        .collect()
+}
+
+fn is_verb_token(word: &str, tag: &str, dicts: &Dicts) -> bool {
+    dicts.target_words.lead_verbs.contains(word) || (tag.starts_with('v') && tag != "vn")
+}
+
+/// Strip leading time phrases, adverbs and lead verbs; trailing tails.
+fn clean_indicator(doc: &Document, a: usize, b: usize, dicts: &Dicts) -> (usize, usize) {
+    let tw = &dicts.target_words;
+    let mut a = a;
+    let mut b = b;
+    loop {
+        let s = doc.slice(a, b);
+        let trimmed = s.trim_start_matches([' ', '、', '(', '（']);
+        if trimmed.len() != s.len() {
+            a += s.chars().count() - trimmed.chars().count();
+            continue;
+        }
+        if let Some(d) = dates::scan(s, None).into_iter().find(|d| d.start == 0) {
+            a += s[..d.end].chars().count();
+            continue;
+        }
+        if let Some(m) = leading_time().find(s) {
+            a += m.as_str().chars().count();
+            continue;
+        }
+        if s.starts_with("我国") {
+            a += 2;
+            continue;
+        }
+        let toks = doc.tokens_in(a, b);
+        let Some(t) = toks.iter().find(|t| t.end > a) else {
+            break;
+        };
+        if t.start < a {
+            break;
+        }
+        let w = t.word.as_str();
+        if tw.adverbs.contains(w)
+            || tw.lead_verbs.contains(w)
+            || (t.tag == "d" && t.end < b)
+            || (t.tag == "c" && t.end < b)
+        {
+            a = t.end.min(b);
+            continue;
+        }
+        break;
+    }
+    loop {
+        let s = doc.slice(a, b);
+        let mut changed = false;
+        for tail in &tw.tails {
+            if s.ends_with(tail.as_str()) && s.chars().count() > tail.chars().count() {
+                b -= tail.chars().count();
+                changed = true;
+                break;
+            }
+        }
+        let t = doc.slice(a, b);
+        let trimmed = t.trim_end_matches([' ', '、', ',', '(', '（']);
+        if trimmed.len() != t.len() {
+            b -= t.chars().count() - trimmed.chars().count();
+            changed = true;
+        }
+        if !changed {
+            break;
+        }
+    }
+    (a, b)
+}
+
+/// The head of a noun phrase after the number: after the last 的, without generic heads.
+fn np_head(doc: &Document, a: usize, b: usize, dicts: &Dicts) -> (usize, usize) {
+    let s = doc.slice(a, b);
+    let mut a = a;
+    if let Some(i) = s.rfind('的') {
+        let rest = &s[i + '的'.len_utf8()..];
+        if rest.chars().count() >= 2 {
+            a += s[..i].chars().count() + 1;
+        }
+    }
+    let (a, b) = clean_indicator(doc, a, b, dicts);
+    if dicts.target_words.generic_heads.contains(doc.slice(a, b)) {
+        return (a, a);
+    }
+    (a, b)
+}
+
+/// Governing year of each sentence from a 到/力争到/至 YYYY年 clause earlier in its paragraph.
+fn governing_years(doc: &Document) -> Vec<Option<i32>> {
+    let mut out = vec![None; doc.sentences.len()];
+    let mut para = usize::MAX;
+    let mut year = None;
+    for (i, s) in doc.sentences.iter().enumerate() {
+        if s.para != para {
+            para = s.para;
+            year = None;
+        }
+        out[i] = year;
+        for d in dates::scan(doc.sentence_text(i), None) {
+            let ev = &doc.sentence_text(i)[d.start..d.end];
+            if d.kind == "year" && (ev.contains('到') || ev.starts_with('至')) {
+                year = d.value.as_deref().and_then(|v| v.parse().ok());
+            }
+        }
+    }
+    out
+}
+
+/// The year stated in the sentence before byte `pos`: the nearest point-year expression.
+fn year_in_sentence(sentence: &str, pos: usize) -> Option<(i32, bool)> {
+    dates::scan(sentence, None)
+        .into_iter()
+        .rev()
+        .filter(|d| d.end <= pos && matches!(d.kind.as_str(), "year" | "month" | "day"))
+        .find_map(|d| {
+            let v = d.value?;
+            let y: i32 = v.get(..4)?.parse().ok()?;
+            let ev = &sentence[d.start..d.end];
+            Some((
+                y,
+                ev.contains('到') || ev.starts_with('至') || ev.starts_with("力争"),
+            ))
+        })
+}
+
+fn has_any(s: &str, words: &[String]) -> bool {
+    words.iter().any(|w| s.contains(w.as_str()))
+}
+
+/// Heading cue for each sentence: Some(true) = status section, Some(false) = goals section.
+fn section_cues(doc: &Document, dicts: &Dicts) -> Vec<Option<bool>> {
+    let tw = &dicts.target_words;
+    let (_, levels) = context::headings(doc);
+    let mut out = vec![None; doc.sentences.len()];
+    // stack of (level, cue)
+    let mut stack: Vec<(u8, Option<bool>)> = Vec::new();
+    for i in 0..doc.sentences.len() {
+        if let Some(l) = levels[i] {
+            let t = doc.sentence_text(i);
+            let cue = if has_any(t, &tw.status_headings) {
+                Some(true)
+            } else if has_any(t, &tw.target_headings) {
+                Some(false)
+            } else {
+                None
+            };
+            if l == 0 {
+                stack.clear();
+            } else {
+                while stack.last().is_some_and(|(sl, _)| *sl >= l && *sl != 0) {
+                    stack.pop();
+                }
+            }
+            stack.push((l, cue));
+        }
+        out[i] = stack.iter().rev().find_map(|(_, c)| *c);
+    }
+    out
+}
+
+/// Extract the targets of a document. `published` helps tell goals from achieved figures.
+pub fn extract(doc: &Document, engine: &Engine, published: Option<NaiveDate>) -> Vec<Target> {
+    let dicts = &engine.dicts;
+    let tw = &dicts.target_words;
+    let gov_years = governing_years(doc);
+    let cues = section_cues(doc, dicts);
+    let table_rows = tables::find(doc, dicts);
+    let mut out = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if table_rows.iter().any(|r| r.covers_sentence(si)) {
+            continue;
+        }
+        let sent = doc.sentence_text(si);
+        let base = doc.byte(s.start);
+        let all = numbers::scan(sent, dicts);
+        let mut kept: Vec<&Quantity> = all
+            .iter()
+            .filter(|q| reject(sent, q, dicts).is_none())
+            .collect();
+        // Category thresholds: a size class next to another figure in the same clause
+        // (营业收入超百亿元企业30家, 5家千亿级平台型企业) only qualifies the count.
+        let clause_of = |q: &Quantity| -> (usize, usize) {
+            let a = sent[..q.start].rfind(CLAUSE_DELIMS).map_or(0, |i| {
+                i + sent[i..].chars().next().map_or(1, char::len_utf8)
+            });
+            let b = sent[q.end..]
+                .find(CLAUSE_DELIMS)
+                .map_or(sent.len(), |i| q.end + i);
+            (a, b)
+        };
+        let snapshot: Vec<(usize, usize, bool)> = kept
+            .iter()
+            .map(|q| {
+                let c = clause_of(q);
+                (c.0, c.1, q.magnitude_only || q.class_suffix)
+            })
+            .collect();
+        kept = kept
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| {
+                let (a, b, weak) = snapshot[*i];
+                !(weak
+                    && snapshot
+                        .iter()
+                        .enumerate()
+                        .any(|(j, o)| j != *i && o.0 == a && o.1 == b && !o.2))
+            })
+            .map(|(_, q)| q)
+            .collect();
+        // group by clause
+        let mut i = 0;
+        while i < kept.len() {
+            let clause = clause_of(kept[i]);
+            let mut j = i;
+            while j < kept.len() && clause_of(kept[j]) == clause {
+                j += 1;
+            }
+            let group = &kept[i..j];
+            let segs = segments(clause, group, sent);
+            for (q, seg) in group.iter().zip(segs) {
+                if let Some(t) = build(
+                    doc,
+                    si,
+                    base,
+                    sent,
+                    q,
+                    seg,
+                    dicts,
+                    published,
+                    gov_years[si],
+                    cues[si],
+                ) {
+                    out.push(t);
+                }
+            }
+            i = j;
+        }
+    }
+    out.extend(tables::targets(doc, &table_rows, published));
+    out.sort_by_key(|t| t.span[0]);
+    let _ = tw;
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build(
+    doc: &Document,
+    si: usize,
+    base: usize,
+    sent: &str,
+    q: &Quantity,
+    seg: (usize, usize),
+    dicts: &Dicts,
+    published: Option<NaiveDate>,
+    gov_year: Option<i32>,
+    section: Option<bool>,
+) -> Option<Target> {
+    let tw = &dicts.target_words;
+    let cmp = numbers::comparator(sent, q, dicts);
+    let c = |b: usize| doc.char_at(base + b);
+    let (seg_a, seg_b) = (c(seg.0), c(seg.1));
+    let before_end = c(q.start - cmp.before_len);
+    let before_end = if doc.slice(seg_a, before_end).ends_with('各') {
+        before_end - 1
+    } else {
+        before_end
+    };
+    let after_a = c(q.end + cmp.after_len);
+    let (ba, bb) = clean_indicator(doc, seg_a, before_end, dicts);
+    let before_empty = ba >= bb;
+    // Does the text before the number end with an action verb (建设30家 / 突破100项关键技术)?
+    let before_toks = doc.tokens_in(seg_a, c(q.start));
+    let verb_before = before_toks
+        .iter()
+        .rev()
+        .find(|t| t.end <= c(q.start) && t.start >= seg_a)
+        .is_some_and(|t| is_verb_token(&t.word, &t.tag, dicts));
+    let (aa, ab) = np_head(doc, after_a, seg_b, dicts);
+    let after_np = ab > aa;
+    let mut comparator = cmp.comparator.clone();
+    let number_first = after_np && (before_empty || verb_before || (cmp.before_is_verb));
+    if number_first
+        && cmp.before_is_verb
+        && comparator != "range"
+        && cmp.after_len == 0
+        && !q.approx_more
+    {
+        comparator = "=".into(); // 突破100项关键技术: a verb, not "more than"
+    }
+    let (ia, ib) = if number_first {
+        (aa, ab)
+    } else if !before_empty {
+        // 政务服务事项100%网上可办: a short predicate after the number belongs to the indicator.
+        let tail = doc.slice(after_a, seg_b);
+        if cmp.before_len == 0
+            && after_np
+            && tail.chars().count() <= 8
+            && !tw.generic_heads.contains(tail)
+        {
+            (ba, ab)
+        } else {
+            (ba, bb)
+        }
+    } else {
+        return None;
+    };
+    let indicator = if ib > ba && ia == ba && ib == ab && ab > bb {
+        format!("{}{}", doc.slice(ba, bb), doc.slice(after_a, ab))
+    } else {
+        doc.slice(ia, ib).to_string()
+    };
+    let indicator = indicator.trim().to_string();
+    if indicator.chars().count() < 2 {
+        return None;
+    }
+    // Year: stated in the sentence before the number, else a governing 到YYYY年.
+    let own = year_in_sentence(sent, q.start);
+    let (year, forward) = match (own, gov_year) {
+        (Some((y, f)), _) => (Some(y), f),
+        (None, Some(y)) => (Some(y), true),
+        (None, None) => (None, false),
+    };
+    let clause_text = sent;
+    let status_cue = has_any(clause_text, &tw.status_cues)
+        || leading_time().is_match(doc.slice(seg_a, bb.max(seg_a)))
+        || clause_text.contains("近年");
+    let target_cue = has_any(clause_text, &tw.target_cues);
+    let kind = match (year, published) {
+        (Some(y), Some(p)) if y < p.year() => "status",
+        (Some(y), Some(p)) if y > p.year() => "target",
+        (Some(_), _) if forward => "target",
+        (Some(_), None) if !target_cue => "status",
+        _ if status_cue && !forward => "status",
+        _ if target_cue => "target",
+        _ if section == Some(true) => "status",
+        _ => "target",
+    };
+    let _ = si;
+    Some(Target {
+        indicator,
+        value: q.value,
+        value_max: q.value_max,
+        unit: q.unit.clone(),
+        comparator,
+        year,
+        kind: kind.into(),
+        attribute: None,
+        evidence: doc.slice(seg_a, seg_b).trim().to_string(),
+        span: doc.span(seg_a, seg_b),
+    })
+}

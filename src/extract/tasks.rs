@@ -1,0 +1,713 @@
+//! Task lists and plan outlines, with declared counts checked against the items found.
+//!
+//! Four detectors, each a named rule:
+//! - **inline**: `A、B和C等6项任务` — items split on 、/，/以及 (and on 和 before a verb), a
+//!   verb shared by coordinated items repeated where the bare piece does not name work;
+//! - **outline**: headings with markers (第X章, 一、, (一), 1., (1), ①) at paragraph starts,
+//!   also inside flattened text; every heading with sub-headings is a list;
+//! - **enumeration**: 一是…二是…, 第一…第二…, 一方面…另一方面…, and `——` item lines;
+//! - **lead**: a sentence that announces items (以下几方面工作:, 有哪些?, 围绕七个方面…)
+//!   followed by paragraphs that open with a short heading sentence or `在X方面`.
+//!
+//! Lists found by two rules with the same items are kept once.
+
+use super::context::{self, Marker};
+use super::numbers::parse_chinese;
+use crate::dicts::Dicts;
+use crate::normalize::Document;
+use crate::report::{TaskList, TaskSummary};
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+struct Vocab {
+    count_nouns: Vec<String>,
+    leads: Vec<String>,
+    verbs: HashSet<String>,
+}
+
+fn vocab(d: &Dicts) -> Vocab {
+    let mut v = Vocab {
+        count_nouns: vec![],
+        leads: vec![],
+        verbs: HashSet::new(),
+    };
+    for r in &d.task_rules.rows {
+        match r.get(1) {
+            "count_noun" => v.count_nouns.push(r.get(0).into()),
+            "lead" => v.leads.push(r.get(0).into()),
+            "verb" => {
+                v.verbs.insert(r.get(0).into());
+            }
+            _ => {}
+        }
+    }
+    v.count_nouns
+        .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    v
+}
+
+fn count_value(s: &str) -> Option<u32> {
+    if s.chars().all(|c| c.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        parse_chinese(s).map(|v| v as u32)
+    }
+}
+
+fn inline_re(v: &Vocab) -> Regex {
+    let nouns: Vec<String> = v.count_nouns.iter().map(|w| regex::escape(w)).collect();
+    Regex::new(&format!(
+        r"等(?P<n>\d{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:项|个|大|条|类)?(?P<noun>{})",
+        nouns.join("|")
+    ))
+    .expect("valid inline list regex")
+}
+
+fn declared_re(v: &Vocab) -> Regex {
+    let nouns: Vec<String> = v.count_nouns.iter().map(|w| regex::escape(w)).collect();
+    Regex::new(&format!(
+        r"(?P<n>\d{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:项|个|大|条|类)?(?:{}|新)",
+        nouns.join("|")
+    ))
+    .expect("valid count regex")
+}
+
+const LIST_LEADS: &[&str] = &[
+    "部署了包括",
+    "重点实施",
+    "重点推进",
+    "重点推动",
+    "主要推进",
+    "主要包括",
+    "包括",
+    "分别是",
+    "即",
+];
+
+fn trim_item(s: &str) -> String {
+    s.trim()
+        .trim_start_matches(['—', '-', ' ', '、', ':', '：'])
+        .trim_end_matches(|c: char| "。,，;；:：、.!！?？ ".contains(c))
+        .trim()
+        .to_string()
+}
+
+fn starts_with_verb(doc_words: &[(String, String)], v: &Vocab) -> Option<String> {
+    let (w, t) = doc_words.first()?;
+    (v.verbs.contains(w) || t.starts_with('v') && t != "vn").then(|| w.clone())
+}
+
+fn has_verb(words: &[(String, String)], v: &Vocab) -> bool {
+    words
+        .iter()
+        .any(|(w, t)| v.verbs.contains(w) || t == "v" || t == "vn")
+}
+
+fn words_of(s: &str) -> Vec<(String, String)> {
+    crate::segment::tag(s, 0)
+        .into_iter()
+        .map(|t| (t.word, t.tag))
+        .collect()
+}
+
+/// Split an inline list into items, repairing shared verbs and heads, aiming at `declared`.
+fn split_items(list: &str, declared: Option<u32>, v: &Vocab) -> Vec<String> {
+    // Shared head after 等领域/等方面: A、B等领域数字化应用 → A数字化应用, B数字化应用.
+    let (body, head) = match list.find("等领域").or_else(|| list.find("等方面")) {
+        Some(i) => (&list[..i], list[i + "等领域".len()..].to_string()),
+        None => (list, String::new()),
+    };
+    let mut pieces: Vec<String> = body
+        .split(['、', '，', ',', ';', '；'])
+        .flat_map(|p| p.split("以及"))
+        .map(trim_item)
+        .filter(|p| !p.is_empty())
+        .collect();
+    // Split on 和/及/与 where the right side starts with a verb (推进A和强化B), and, while
+    // items are still fewer than declared, on the last 和 of a piece.
+    let mut out: Vec<String> = Vec::new();
+    for p in pieces.drain(..) {
+        let mut done = false;
+        for conj in ["和", "及"] {
+            if let Some(i) = p.rfind(conj) {
+                let (l, r) = (&p[..i], &p[i + conj.len()..]);
+                if l.chars().count() >= 4
+                    && r.chars().count() >= 4
+                    && starts_with_verb(&words_of(r), v).is_some()
+                {
+                    out.push(l.to_string());
+                    out.push(r.to_string());
+                    done = true;
+                    break;
+                }
+            }
+        }
+        if !done {
+            out.push(p);
+        }
+    }
+    // Shared verb: a piece that names no work takes the verb of the piece before it.
+    let mut prev_verb: Option<String> = None;
+    let mut items: Vec<String> = Vec::new();
+    let n_before = out.len();
+    for (k, p) in out.iter().enumerate() {
+        let w = words_of(p);
+        let verb = starts_with_verb(&w, v);
+        let mut item = p.clone();
+        if verb.is_none() && !has_verb(&w, v) {
+            if let Some(pv) = &prev_verb {
+                if k > 0 {
+                    item = format!("{pv}{p}");
+                }
+            }
+        }
+        if verb.is_some() {
+            prev_verb = verb;
+        }
+        if !head.is_empty() {
+            item.push_str(&head);
+        }
+        items.push(item);
+    }
+    // Shared head: 推进企业、园区数字化转型 → the last piece's head goes to bare pieces.
+    if let Some(d) = declared {
+        if (items.len() as u32) < d && n_before >= 2 {
+            // try splitting remaining 和 inside pieces
+            let mut more = Vec::new();
+            for it in &items {
+                if let Some(i) = it.rfind('和') {
+                    let (l, r) = (&it[..i], &it[i + '和'.len_utf8()..]);
+                    if (more.len() + items.len()) < d as usize
+                        && l.chars().count() >= 4
+                        && r.chars().count() >= 2
+                    {
+                        // 推进未来社区和数字乡村建设 → 推进未来社区建设, 推进数字乡村建设
+                        let lw = words_of(l);
+                        let verb = starts_with_verb(&lw, v).unwrap_or_default();
+                        let rw = words_of(r);
+                        let tail = rw
+                            .last()
+                            .map(|x| x.0.clone())
+                            .filter(|t| v.verbs.contains(t) || t == "建设")
+                            .unwrap_or_default();
+                        let left = if !tail.is_empty() && !l.ends_with(&tail) {
+                            format!("{l}{tail}")
+                        } else {
+                            l.to_string()
+                        };
+                        let right = if starts_with_verb(&rw, v).is_none() && !verb.is_empty() {
+                            format!("{verb}{r}")
+                        } else {
+                            r.to_string()
+                        };
+                        more.push((it.clone(), left, right));
+                    }
+                }
+            }
+            for (orig, l, r) in more {
+                if let Some(pos) = items.iter().position(|x| *x == orig) {
+                    items.splice(pos..=pos, [l, r]);
+                }
+            }
+        }
+    }
+    items.retain(|i| i.chars().count() >= 2);
+    items
+}
+
+#[allow(clippy::too_many_arguments)]
+fn mk(
+    title: &str,
+    declared: Option<u32>,
+    items: Vec<String>,
+    kind: &str,
+    doc: &Document,
+    a: usize,
+    b: usize,
+    path: Vec<String>,
+) -> TaskList {
+    TaskList {
+        title: trim_item(title),
+        declared_count: declared,
+        count_ok: declared.map(|d| d as usize == items.len()),
+        items,
+        kind: kind.into(),
+        heading_path: path,
+        evidence: doc.slice(a, b).trim().to_string(),
+        span: doc.span(a, b),
+    }
+}
+
+/// Heading text without its marker and trailing punctuation.
+fn heading_title(text: &str, m: &Marker) -> String {
+    trim_item(&text[m.len..])
+}
+
+/// Heading path (outermost first) governing each sentence: questions, outline headings and
+/// short heading lines (实施数字化生产关系构建工程).
+fn outline_paths(doc: &Document) -> Vec<Vec<String>> {
+    let (_, levels) = context::headings(doc);
+    let mut stack: Vec<(u8, String)> = Vec::new();
+    let mut out = Vec::with_capacity(doc.sentences.len());
+    for (i, level) in levels.iter().enumerate() {
+        let t = doc.sentence_text(i);
+        match *level {
+            Some(0) => {
+                stack.clear();
+                stack.push((0, clean_lead(t)));
+            }
+            Some(l) => {
+                while stack.last().is_some_and(|(sl, _)| *sl >= l && *sl != 0) {
+                    stack.pop();
+                }
+                let title = match context::marker(t) {
+                    Some(m) => heading_title(t, &m),
+                    None => trim_item(t),
+                };
+                stack.push((l, title));
+            }
+            None => {}
+        }
+        out.push(stack.iter().map(|(_, t)| t.clone()).collect());
+    }
+    out
+}
+
+fn clean_lead(t: &str) -> String {
+    let t = t
+        .trim_start_matches("问:")
+        .trim_start_matches("问：")
+        .trim_start_matches("答:");
+    let t = t.trim_end_matches(|c: char| "?？。:：,， ~".contains(c));
+    let t = t.trim_start_matches("如何").trim_start_matches("请问");
+    for q in ["有哪些考虑和举措", "有哪些", "是什么", "怎么样", "如何"] {
+        if let Some(x) = t.strip_suffix(q) {
+            return trim_item(x);
+        }
+    }
+    trim_item(t)
+}
+
+/// The last clause of a lead sentence, as a list title.
+fn lead_title(t: &str) -> String {
+    let t = clean_lead(t);
+    let clauses: Vec<&str> = t
+        .split([',', '，'])
+        .filter(|c| c.chars().count() >= 4)
+        .collect();
+    clauses.last().map_or(t.clone(), |c| trim_item(c))
+}
+
+/// Extract the task lists of a document.
+pub fn extract(doc: &Document, dicts: &Dicts) -> (Vec<TaskList>, TaskSummary) {
+    let v = vocab(dicts);
+    let paths = outline_paths(doc);
+    let mut lists: Vec<TaskList> = Vec::new();
+    inline_lists(doc, &v, &paths, &mut lists);
+    outline_lists(doc, &paths, &mut lists);
+    enumerations(doc, &v, &paths, &mut lists);
+    lead_lists(doc, &v, &paths, &mut lists);
+    // Drop a list whose items another list already has (two rules, one list).
+    let mut kept: Vec<TaskList> = Vec::new();
+    for l in lists {
+        let dup = kept.iter_mut().find(|k| {
+            let overlap = |a: &[String], b: &[String]| {
+                a.iter()
+                    .filter(|i| {
+                        i.chars().count() >= 4
+                            && b.iter()
+                                .any(|j| j.contains(i.as_str()) || i.contains(j.as_str()))
+                    })
+                    .count()
+            };
+            overlap(&l.items, &k.items) * 2 > l.items.len()
+                && overlap(&k.items, &l.items) * 2 > k.items.len()
+        });
+        match dup {
+            Some(k) => {
+                if k.declared_count.is_none() && l.declared_count.is_some() {
+                    k.declared_count = l.declared_count;
+                    k.count_ok = l.declared_count.map(|d| d as usize == k.items.len());
+                }
+            }
+            None => kept.push(l),
+        }
+    }
+    kept.sort_by_key(|l| l.span[0]);
+    let summary = TaskSummary {
+        lists: kept.len(),
+        with_declared_count: kept.iter().filter(|l| l.declared_count.is_some()).count(),
+        count_ok: kept.iter().filter(|l| l.count_ok == Some(true)).count(),
+        count_mismatch: kept.iter().filter(|l| l.count_ok == Some(false)).count(),
+    };
+    (kept, summary)
+}
+
+fn inline_lists(doc: &Document, v: &Vocab, paths: &[Vec<String>], out: &mut Vec<TaskList>) {
+    let re = inline_re(v);
+    for (si, _) in doc.sentences.iter().enumerate() {
+        let t = doc.sentence_text(si);
+        let base = doc.sentences[si].start;
+        for c in re.captures_iter(t) {
+            let Some(whole) = c.get(0) else { continue };
+            let declared = c.name("n").and_then(|m| count_value(m.as_str()));
+            // The list runs back to the start of the clause (after ，: or 。), then after a lead word.
+            let head = &t[..whole.start()];
+            // The list starts after the rightmost lead word (部署了包括, 重点实施 …) or, without
+            // one, at the clause holding the first 、.
+            let lead = LIST_LEADS
+                .iter()
+                .filter_map(|l| head.rfind(l).map(|i| (i, i + l.len())))
+                .max_by_key(|x| (x.0, std::cmp::Reverse(x.1)));
+            let mut start = match lead {
+                Some((_, e)) => e,
+                None => {
+                    let first_sep = head.find('、').unwrap_or(head.len());
+                    head[..first_sep]
+                        .rfind([',', '，', ':', '：', ';', '；', '。'])
+                        .map_or(0, |i| {
+                            i + head[i..].chars().next().map_or(1, char::len_utf8)
+                        })
+                }
+            };
+            if let Some(r) = head[start..]
+                .strip_prefix("了")
+                .or(head[start..].strip_prefix("包括"))
+            {
+                start = head.len() - r.len();
+            }
+            let list = &head[start..];
+            if !list.contains('、') && !list.contains('和') {
+                continue;
+            }
+            let items = split_items(list, declared, v);
+            if items.len() < 2 {
+                continue;
+            }
+            let noun = c.name("noun").map_or("", |m| m.as_str());
+            let path = paths[si].clone();
+            // Title: the heading this sentence belongs to, else the count phrase.
+            let title = path
+                .last()
+                .cloned()
+                .unwrap_or_else(|| format!("{}{}", c.name("n").map_or("", |m| m.as_str()), noun));
+            let a = base + t[..start].chars().count();
+            let b = base + t[..whole.end()].chars().count();
+            out.push(mk(&title, declared, items, "inline", doc, a, b, path));
+        }
+    }
+}
+
+fn outline_lists(doc: &Document, paths: &[Vec<String>], out: &mut Vec<TaskList>) {
+    // Collect outline headings: (sentence, marker).
+    let heads: Vec<(usize, Marker)> = doc
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.para_start)
+        .filter_map(|(i, _)| context::marker(doc.sentence_text(i)).map(|m| (i, m)))
+        .filter(|(i, m)| m.level != 4 || doc.sentence_text(*i).chars().count() < 200)
+        .collect();
+    for (k, (si, m)) in heads.iter().enumerate() {
+        // children: following headings one level deeper (the next deeper level present),
+        // until a heading of this level or higher.
+        let mut child_level = None;
+        let mut children: Vec<(usize, &Marker)> = Vec::new();
+        let mut last_child = *si;
+        for (sj, mj) in &heads[k + 1..] {
+            if mj.level <= m.level {
+                break;
+            }
+            let cl = *child_level.get_or_insert(mj.level);
+            if mj.level == cl {
+                children.push((*sj, mj));
+                last_child = *sj;
+            }
+        }
+        // Ordinals must run 1, 2, 3 …: stray markers are not an outline.
+        let ordered = children
+            .iter()
+            .enumerate()
+            .all(|(n, (_, c))| c.ordinal as usize == n + 1);
+        if children.len() < 2 || !ordered {
+            continue;
+        }
+        let items: Vec<String> = children
+            .iter()
+            .map(|(sj, mj)| heading_title(doc.sentence_text(*sj), mj))
+            .collect();
+        let title = heading_title(doc.sentence_text(*si), m);
+        let a = doc.sentences[*si].start;
+        let b = doc.sentences[last_child].end;
+        let mut path = paths[*si].clone();
+        path.pop();
+        let _ = b;
+        out.push(mk(
+            &title,
+            None,
+            items,
+            "outline",
+            doc,
+            a,
+            doc.sentences[*si].end,
+            path,
+        ));
+    }
+}
+
+fn enum_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?P<cn>[一二三四五六七八九十]{1,2})是|第(?P<di>[一二三四五六七八九十]{1,2})[,，、]|(?P<fm>一方面|另一方面)[,，]?|(?P<dash>——)")
+            .expect("valid enumeration regex")
+    })
+}
+
+fn enumerations(doc: &Document, v: &Vocab, paths: &[Vec<String>], out: &mut Vec<TaskList>) {
+    let decl = declared_re(v);
+    // (char position, ordinal or 0 for ——, item text, sentence index, style)
+    let mut marks: Vec<(usize, u32, String, usize, u8)> = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let t = doc.sentence_text(si);
+        for c in enum_re().captures_iter(t) {
+            let Some(w) = c.get(0) else { continue };
+            let before = &t[..w.start()];
+            let at_start = before.trim().is_empty()
+                || before.ends_with(['。', ',', '，', ';', '；', ':', '：'])
+                || before.ends_with('”');
+            if !at_start {
+                continue;
+            }
+            let (ord, style) = if let Some(m) = c.name("cn") {
+                (parse_chinese(m.as_str()).unwrap_or(0.0) as u32, 1u8)
+            } else if let Some(m) = c.name("di") {
+                (parse_chinese(m.as_str()).unwrap_or(0.0) as u32, 2)
+            } else if let Some(m) = c.name("fm") {
+                (if m.as_str() == "一方面" { 1 } else { 2 }, 3)
+            } else {
+                if !(s.para_start && before.trim().is_empty()) {
+                    continue;
+                }
+                (0, 4)
+            };
+            let rest = &t[w.end()..];
+            let end = rest
+                .find(['。', ',', '，', ';', '；', ':', '：'])
+                .unwrap_or(rest.len());
+            let end = if style == 3 {
+                rest.find(['。', ';', '；']).unwrap_or(rest.len())
+            } else {
+                end
+            };
+            let item = trim_item(&rest[..end]);
+            if item.chars().count() < 2 {
+                continue;
+            }
+            marks.push((
+                s.start + t[..w.start()].chars().count(),
+                ord,
+                item,
+                si,
+                style,
+            ));
+        }
+    }
+    let mut i = 0;
+    while i < marks.len() {
+        let (pos, ord, _, si, style) = marks[i].clone();
+        if style != 4 && ord != 1 {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut expect = 2;
+        while j < marks.len() && marks[j].4 == style && (style == 4 || marks[j].1 == expect) {
+            if style == 4
+                && doc.sentences[marks[j].3].para != doc.sentences[marks[j - 1].3].para + 1
+                && marks[j].3 != marks[j - 1].3 + 1
+            {
+                // —— items must be consecutive paragraphs (allowing one sentence of body)
+                let gap = doc.sentences[marks[j].3].para - doc.sentences[marks[j - 1].3].para;
+                if gap > 1 {
+                    break;
+                }
+            }
+            expect += 1;
+            j += 1;
+        }
+        if j - i < 2 {
+            i += 1;
+            continue;
+        }
+        let items: Vec<String> = marks[i..j].iter().map(|m| m.2.clone()).collect();
+        // Lead: the sentence before the first item (same paragraph or the previous one).
+        let lead_si = if doc.slice(doc.sentences[si].start, pos).trim().is_empty() {
+            si.checked_sub(1)
+        } else {
+            Some(si)
+        };
+        let lead = lead_si
+            .map(|l| {
+                if l == si {
+                    doc.slice(doc.sentences[si].start, pos).to_string()
+                } else {
+                    doc.sentence_text(l).to_string()
+                }
+            })
+            .unwrap_or_default();
+        let declared = decl
+            .captures_iter(&lead)
+            .last()
+            .and_then(|c| c.name("n").and_then(|m| count_value(m.as_str())))
+            .filter(|&d| d >= 2);
+        let title = if style == 4 {
+            paths[si]
+                .last()
+                .cloned()
+                .unwrap_or_else(|| lead_title(&lead))
+        } else if lead.trim().is_empty() {
+            paths[si].last().cloned().unwrap_or_default()
+        } else if style == 3 {
+            paths[si]
+                .first()
+                .cloned()
+                .filter(|_| true)
+                .unwrap_or_else(|| lead_title(&lead))
+        } else {
+            lead_title(&lead)
+        };
+        let end_si = marks[j - 1].3;
+        out.push(mk(
+            &title,
+            declared,
+            items,
+            "enumeration",
+            doc,
+            pos,
+            doc.sentences[end_si].end,
+            paths[si].clone(),
+        ));
+        i = j;
+    }
+}
+
+fn lead_lists(doc: &Document, v: &Vocab, paths: &[Vec<String>], out: &mut Vec<TaskList>) {
+    let decl = declared_re(v);
+    let aspect = Regex::new(r"^在(?P<x>.{2,40}?)方面[,，]").expect("valid regex");
+    let inline = inline_re(v);
+    let n = doc.sentences.len();
+    // paragraphs: (first sentence, last sentence)
+    let mut paras: Vec<(usize, usize)> = Vec::new();
+    for (i, s) in doc.sentences.iter().enumerate() {
+        if s.para_start || paras.is_empty() {
+            paras.push((i, i));
+        } else if let Some(p) = paras.last_mut() {
+            p.1 = i;
+        }
+    }
+    let _ = n;
+    for (pi, &(pa, pb)) in paras.iter().enumerate() {
+        let last = doc.sentence_text(pb);
+        let first = doc.sentence_text(pa);
+        let is_q = context::is_question(first) || context::is_question(last);
+        let announces =
+            last.ends_with([':', '：']) || v.leads.iter().any(|l| last.contains(l.as_str()));
+        let declared = decl
+            .captures_iter(last)
+            .last()
+            .and_then(|c| c.name("n").and_then(|m| count_value(m.as_str())))
+            .filter(|&d| d >= 2);
+        if !(is_q || announces || declared.is_some()) || inline.is_match(last) {
+            continue;
+        }
+        let mut items = Vec::new();
+        let mut bodies = 0;
+        let mut end = pb;
+        let mut aspect_mode: Option<bool> = None;
+        for &(qa, qb) in &paras[pi + 1..] {
+            let t = doc.sentence_text(qa);
+            if context::is_question(t) || context::marker(t).is_some() || t.starts_with("问") {
+                break;
+            }
+            // A paragraph that announces its own list is not an item of this one.
+            if doc.sentence_text(qb).ends_with([':', '：']) {
+                break;
+            }
+            if let Some(c) =
+                aspect.captures(doc.slice(doc.sentences[qa].start, doc.sentences[qb].end))
+            {
+                if aspect_mode == Some(false) {
+                    break;
+                }
+                aspect_mode = Some(true);
+                items.push(trim_item(c.name("x").map_or("", |m| m.as_str())));
+                end = qb;
+                bodies = 0;
+                continue;
+            }
+            let len = t.chars().count();
+            let single = qa == qb;
+            let heading_like = len <= 25
+                && ((single && !t.ends_with('。')) || (!single && t.ends_with('。')))
+                && starts_with_verb(&words_of(t), v).is_some();
+            if heading_like && aspect_mode != Some(true) {
+                aspect_mode = Some(false);
+                items.push(trim_item(t));
+                end = qb;
+                bodies = 0;
+            } else {
+                if aspect_mode == Some(true) {
+                    break;
+                }
+                bodies += 1;
+                let allowed = if items.is_empty() {
+                    usize::from(is_q)
+                } else {
+                    1
+                };
+                if bodies > allowed {
+                    break;
+                }
+            }
+        }
+        let counts: Vec<u32> = decl
+            .captures_iter(last)
+            .filter_map(|c| c.name("n").and_then(|m| count_value(m.as_str())))
+            .filter(|&d| d >= 2)
+            .collect();
+        let declared = counts
+            .iter()
+            .copied()
+            .find(|&d| d as usize == items.len())
+            .or(counts.first().copied())
+            .or(declared);
+        if items.len() < 2 {
+            continue;
+        }
+        let title = if is_q {
+            clean_lead(if context::is_question(last) {
+                last
+            } else {
+                first
+            })
+        } else {
+            lead_title(last)
+        };
+        let title = if !is_q && declared.is_some() && title.is_empty() {
+            paths[pa].last().cloned().unwrap_or_default()
+        } else {
+            title
+        };
+        out.push(mk(
+            &title,
+            declared,
+            items,
+            "enumeration",
+            doc,
+            doc.sentences[pb].start,
+            doc.sentences[end].end,
+            paths[pa].clone(),
+        ));
+    }
+}

@@ -1,0 +1,117 @@
+//! Ingest: command-line paths → sources (files, folders, stdin) → bytes → decoded text.
+//!
+//! Folders are walked recursively in sorted order with hidden entries skipped, so a run is
+//! deterministic. Decoding tries BOMs, strict UTF-8, then GB18030 (a superset of GBK and
+//! GB2312); bytes that look binary or decode in none of these are an [`InputError`].
+
+mod decode;
+
+pub use decode::{decode, Decoded};
+
+use crate::error::InputError;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Where a document comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A file on disk.
+    File(PathBuf),
+    /// Standard input (`-`).
+    Stdin,
+}
+
+impl Source {
+    /// The path as shown in reports and messages (`-` for standard input).
+    pub fn display(&self) -> String {
+        match self {
+            Source::File(p) => p.display().to_string(),
+            Source::Stdin => "-".to_string(),
+        }
+    }
+
+    /// Read the raw bytes.
+    pub fn read(&self) -> Result<Vec<u8>, InputError> {
+        match self {
+            Source::File(p) => std::fs::read(p).map_err(|source| InputError::Read {
+                path: self.display(),
+                source,
+            }),
+            Source::Stdin => {
+                let mut buf = Vec::new();
+                std::io::stdin()
+                    .read_to_end(&mut buf)
+                    .map_err(|source| InputError::Read {
+                        path: "-".into(),
+                        source,
+                    })?;
+                Ok(buf)
+            }
+        }
+    }
+
+    /// The file name extension, lower-cased ("" for stdin or none).
+    pub fn extension(&self) -> String {
+        match self {
+            Source::File(p) => p
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("")
+                .to_ascii_lowercase(),
+            Source::Stdin => String::new(),
+        }
+    }
+}
+
+/// Expand command-line paths into sources: folders recursively (sorted, hidden entries
+/// skipped), `-` as standard input. A path that does not exist is returned as an error for
+/// that path, and the others are still expanded.
+pub fn expand(paths: &[PathBuf]) -> Vec<Result<Source, InputError>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push(Ok(Source::Stdin));
+            continue;
+        }
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => walk(p, &mut out),
+            Ok(_) => out.push(Ok(Source::File(p.clone()))),
+            Err(source) => out.push(Err(InputError::Read {
+                path: p.display().to_string(),
+                source,
+            })),
+        }
+    }
+    out
+}
+
+fn is_hidden(p: &Path) -> bool {
+    p.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
+}
+
+fn walk(dir: &Path, out: &mut Vec<Result<Source, InputError>>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(source) => {
+            out.push(Err(InputError::Read {
+                path: dir.display().to_string(),
+                source,
+            }));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| !is_hidden(p))
+        .collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            walk(&p, out);
+        } else {
+            out.push(Ok(Source::File(p)));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+//! policylens: pull the checkable content out of Chinese government policy documents —
+//! targets, dates and planning periods, regions, task lists — and compare two plans' targets.
+//!
+//! Data flow: [`ingest`] (paths → decoded text) → [`normalize`] (clean simplified text with
+//! offsets into the original) → [`segment`] (jieba tokens, on demand) → [`extract`] (one
+//! module per kind of content) → [`report`] (the JSON contract) → [`output`] (table, json,
+//! jsonl). [`engine`] holds the dictionaries from `dicts/`, loaded once.
+
+pub mod cli;
+pub mod commands;
+pub mod dicts;
+pub mod diff;
+pub mod engine;
+pub mod error;
+pub mod extract;
+pub mod ingest;
+pub mod normalize;
+pub mod output;
+pub mod pipeline;
+pub mod report;
+pub mod segment;

@@ -1,0 +1,169 @@
+//! HTML → text with offsets: tags dropped, `<script>`/`<style>` content and comments
+//! dropped, entities decoded (html-escape), block elements turned into line breaks.
+//!
+//! A hand-written scanner rather than a DOM parser: we need each text character's
+//! position in the source, which DOM parsers do not keep.
+
+use super::mapped::{MChar, Mapped};
+
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "thead",
+    "tbody",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+    "dl",
+    "title",
+    "caption",
+    "nav",
+    "aside",
+    "main",
+    "figure",
+    "figcaption",
+    "form",
+];
+const SKIP_CONTENT: &[&str] = &["script", "style", "noscript", "template", "iframe", "svg"];
+
+fn starts_with_at(chars: &[MChar], i: usize, pat: &str) -> bool {
+    let mut j = i;
+    for p in pat.chars() {
+        match chars.get(j) {
+            Some(m) if m.c.eq_ignore_ascii_case(&p) => j += 1,
+            _ => return false,
+        }
+    }
+    true
+}
+
+fn find_from(chars: &[MChar], from: usize, pat: &str) -> Option<usize> {
+    (from..chars.len()).find(|&i| starts_with_at(chars, i, pat))
+}
+
+/// True when the text looks like HTML (has a few common tags).
+pub fn looks_like_html(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    [
+        "<p", "<div", "<br", "<span", "<html", "<body", "<table", "<font", "<a ",
+    ]
+    .iter()
+    .map(|t| lower.matches(t).count())
+    .sum::<usize>()
+        >= 2
+}
+
+/// Strip tags, comments, script/style content; decode entities; blocks → '\n'.
+pub fn strip(input: &Mapped) -> Mapped {
+    let chars = &input.chars;
+    let mut out: Vec<MChar> = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let m = chars[i];
+        if m.c == '<' {
+            if starts_with_at(chars, i, "<!--") {
+                i = find_from(chars, i + 4, "-->").map_or(chars.len(), |j| j + 3);
+                continue;
+            }
+            let next = chars.get(i + 1).map(|n| n.c);
+            if matches!(next, Some(c) if c.is_ascii_alphabetic() || c == '/' || c == '!' || c == '?')
+            {
+                let Some(close) = (i + 1..chars.len()).find(|&j| chars[j].c == '>') else {
+                    out.push(m);
+                    i += 1;
+                    continue;
+                };
+                let inner: String = chars[i + 1..close].iter().map(|m| m.c).collect();
+                let name: String = inner
+                    .trim_start_matches('/')
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                let closing = inner.starts_with('/');
+                let mut end = close + 1;
+                if !closing && SKIP_CONTENT.contains(&name.as_str()) {
+                    end = find_from(chars, end, &format!("</{name}"))
+                        .and_then(|j| (j..chars.len()).find(|&k| chars[k].c == '>'))
+                        .map_or(chars.len(), |k| k + 1);
+                }
+                if BLOCK.contains(&name.as_str()) {
+                    out.push(MChar {
+                        c: '\n',
+                        start: m.start,
+                        end: chars[end - 1].end,
+                    });
+                }
+                i = end;
+                continue;
+            }
+        }
+        if m.c == '&' {
+            let stop = (i + 1..chars.len().min(i + 12)).find(|&j| chars[j].c == ';');
+            if let Some(j) = stop {
+                let ent: String = chars[i..=j].iter().map(|m| m.c).collect();
+                let dec = html_escape::decode_html_entities(&ent);
+                if dec != ent {
+                    for c in dec.chars() {
+                        out.push(MChar {
+                            c,
+                            start: m.start,
+                            end: chars[j].end,
+                        });
+                    }
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
+        out.push(m);
+        i += 1;
+    }
+    Mapped { chars: out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str) -> String {
+        strip(&Mapped::identity(s)).text()
+    }
+
+    #[test]
+    fn tags_comments_scripts_entities() {
+        assert_eq!(run("<p>数字&amp;经济</p>"), "\n数字&经济\n");
+        assert_eq!(run("a<!-- x -->b<script>var a=1<2;</script>c"), "abc");
+        assert_eq!(run("<style>.a&#123;&#125;</style>x"), "x");
+        assert_eq!(run("<font class=\"b\">一是</font>推进"), "一是推进");
+        assert_eq!(run("10 &lt; 20&nbsp;%"), "10 < 20\u{a0}%");
+    }
+
+    #[test]
+    fn offsets_cover_entities() {
+        let m = strip(&Mapped::identity("x&amp;y"));
+        assert_eq!(m.chars[1].c, '&');
+        assert_eq!((m.chars[1].start, m.chars[1].end), (1, 6));
+        assert_eq!(m.chars[2].start, 6);
+    }
+}

@@ -1,0 +1,138 @@
+//! Sentence splitting that also works on documents flattened onto one line.
+//!
+//! A sentence ends at 。！？；!? (closing quotes and brackets stay with it) or at a line
+//! break. A space between two characters that are not ASCII letters or digits (one of them
+//! non-ASCII) is a paragraph break too: Chinese prose
+//! has no spaces between words, so in flattened text (one long line) a space marks where a
+//! paragraph or heading used to end.
+
+use serde::Serialize;
+
+/// A sentence: `[start, end)` char offsets into the normalized text, its paragraph number,
+/// and whether it starts a paragraph (line start or flattened break).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub para: usize,
+    pub para_start: bool,
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | ')' | '）' | '》' | '"' | '】')
+}
+
+/// Split normalized text into sentences.
+pub fn split(text: &str) -> Vec<Sentence> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut para = 0usize;
+    let mut start = 0usize;
+    let mut para_start = true;
+    let push = |out: &mut Vec<Sentence>, a: usize, b: usize, para: usize, ps: bool| {
+        // trim spaces
+        let (mut a, mut b) = (a, b);
+        while a < b && chars[a] == ' ' {
+            a += 1;
+        }
+        while b > a && chars[b - 1] == ' ' {
+            b -= 1;
+        }
+        if a < b {
+            out.push(Sentence {
+                start: a,
+                end: b,
+                para,
+                para_start: ps,
+            });
+            true
+        } else {
+            false
+        }
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\n' {
+            push(&mut out, start, i, para, para_start);
+            para += 1;
+            para_start = true;
+            start = i + 1;
+        } else if c == ' '
+            && i > 0
+            && i + 1 < chars.len()
+            && !chars[i - 1].is_ascii_alphanumeric()
+            && !chars[i + 1].is_ascii_alphanumeric()
+            && (!chars[i - 1].is_ascii() || !chars[i + 1].is_ascii())
+            && chars[i + 1] != ' '
+        {
+            if push(&mut out, start, i, para, para_start) {
+                para += 1;
+            }
+            para_start = true;
+            start = i + 1;
+        } else if is_terminator(c) {
+            let mut j = i + 1;
+            while j < chars.len() && (is_closer(chars[j]) || is_terminator(chars[j])) {
+                j += 1;
+            }
+            if push(&mut out, start, j, para, para_start) {
+                para_start = false;
+            }
+            start = j;
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push(&mut out, start, chars.len(), para, para_start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<String> {
+        let chars: Vec<char> = t.chars().collect();
+        split(t)
+            .iter()
+            .map(|s| chars[s.start..s.end].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn terminators_and_lines() {
+        assert_eq!(
+            texts("一是推进。二是“加强”!\n三是完善;四是"),
+            ["一是推进。", "二是“加强”!", "三是完善;", "四是"]
+        );
+    }
+
+    #[test]
+    fn flattened_text_breaks_at_spaces_between_cjk() {
+        let s = split("制定本规划。 一、发展现状 (一)发展现状。 2020年,我国 GDP");
+        let chars: Vec<char> = "制定本规划。 一、发展现状 (一)发展现状。 2020年,我国 GDP"
+            .chars()
+            .collect();
+        let t: Vec<String> = s
+            .iter()
+            .map(|x| chars[x.start..x.end].iter().collect())
+            .collect();
+        assert_eq!(
+            t,
+            [
+                "制定本规划。",
+                "一、发展现状",
+                "(一)发展现状。",
+                "2020年,我国 GDP"
+            ]
+        );
+        assert!(s[1].para_start && s[2].para_start);
+        assert!(s[1].para < s[2].para);
+    }
+}
