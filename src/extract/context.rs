@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 /// The outline marker at the start of a heading, its level and its ordinal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Marker {
-    /// 1 = 第X章, 2 = 一、, 3 = (一), 4 = 1. / 1、, 5 = (1), 6 = ①.
+    /// 1 = 第X章/篇/部分, 2 = 第X节, 3 = 一、, 4 = (一), 5 = 1. / 1、, 6 = (1), 7 = ①.
     pub level: u8,
     /// The ordinal the marker states (一 → 1).
     pub ordinal: u32,
@@ -20,7 +20,7 @@ fn marker_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(?:(?P<ch>第(?P<chn>[一二三四五六七八九十百]+)[章节篇部分])\s*|(?P<cn>[一二三四五六七八九十]+)、|[(（](?P<pcn>[一二三四五六七八九十]+)[)）]|(?P<ar>\d{1,2})[.、．](?:\s|[^\d])|[(（](?P<par>\d{1,2})[)）]|(?P<circ>[①-⑳]))",
+            r"^(?:(?P<ch>第(?P<chn>[一二三四五六七八九十百]+)(?P<chk>[章节篇]|部分))\s*|(?P<cn>[一二三四五六七八九十]+)、|[(（](?P<pcn>[一二三四五六七八九十]+)[)）]|(?P<ar>\d{1,2})[.、．](?:\s|[^\d])|[(（](?P<par>\d{1,2})[)）]|(?P<circ>[①-⑳]))",
         )
         .expect("valid outline marker regex")
     })
@@ -39,21 +39,26 @@ pub fn marker(s: &str) -> Option<Marker> {
         }
     };
     let (level, ordinal, len) = if c.name("ch").is_some() {
-        (1, num("chn")?, whole.len())
+        let level = if c.name("chk").is_some_and(|k| k.as_str() == "节") {
+            2
+        } else {
+            1
+        };
+        (level, num("chn")?, whole.len())
     } else if c.name("cn").is_some() {
-        (2, num("cn")?, whole.len())
+        (3, num("cn")?, whole.len())
     } else if c.name("pcn").is_some() {
-        (3, num("pcn")?, whole.len())
+        (4, num("pcn")?, whole.len())
     } else if c.name("ar").is_some() {
         // keep the character after "1." out of the marker
         let n = c.name("ar")?;
         let sep = s[n.end()..].chars().next()?;
-        (4, num("ar")?, n.end() + sep.len_utf8())
+        (5, num("ar")?, n.end() + sep.len_utf8())
     } else if c.name("par").is_some() {
-        (5, num("par")?, whole.len())
+        (6, num("par")?, whole.len())
     } else {
         let ch = c.name("circ")?.as_str().chars().next()?;
-        (6, ch as u32 - '①' as u32 + 1, whole.len())
+        (7, ch as u32 - '①' as u32 + 1, whole.len())
     };
     (ordinal > 0).then_some(Marker {
         level,
@@ -70,7 +75,7 @@ pub fn is_question(s: &str) -> bool {
 
 /// For each sentence, the index of the heading that governs it (itself for a heading), and
 /// for each heading its level: outline markers by their level, questions at level 0 (they
-/// open a new topic in a Q&A), short lines without a full stop at level 7.
+/// open a new topic in a Q&A), short lines without a full stop at level 8.
 pub fn headings(doc: &Document) -> (Vec<Option<usize>>, Vec<Option<u8>>) {
     let n = doc.sentences.len();
     let mut level = vec![None; n];
@@ -87,7 +92,7 @@ pub fn headings(doc: &Document) -> (Vec<Option<usize>>, Vec<Option<u8>>) {
             let len = s.end - s.start;
             let ends_para = doc.sentences.get(i + 1).is_none_or(|nx| nx.para_start);
             if len <= 30 && ends_para && !t.ends_with('。') && !t.ends_with(',') {
-                level[i] = Some(7);
+                level[i] = Some(8);
             }
         }
     }
@@ -108,28 +113,15 @@ mod tests {
 
     #[test]
     fn markers() {
-        assert_eq!(
-            marker("一、发展现状").map(|m| (m.level, m.ordinal)),
-            Some((2, 1))
-        );
-        assert_eq!(
-            marker("(三)发展目标").map(|m| (m.level, m.ordinal)),
-            Some((3, 3))
-        );
-        assert_eq!(
-            marker("（十一）加强").map(|m| (m.level, m.ordinal)),
-            Some((3, 11))
-        );
-        assert_eq!(
-            marker("第二章 总体要求").map(|m| (m.level, m.ordinal)),
-            Some((1, 2))
-        );
-        assert_eq!(marker("3.推进").map(|m| (m.level, m.ordinal)), Some((4, 3)));
-        assert_eq!(
-            marker("(2)完善").map(|m| (m.level, m.ordinal)),
-            Some((5, 2))
-        );
-        assert_eq!(marker("②强化").map(|m| (m.level, m.ordinal)), Some((6, 2)));
+        let read = |s: &str| marker(s).map(|m| (m.level, m.ordinal));
+        assert_eq!(read("第二章 总体要求"), Some((1, 2)));
+        assert_eq!(read("第三节 发展目标"), Some((2, 3)));
+        assert_eq!(read("一、发展现状"), Some((3, 1)));
+        assert_eq!(read("(三)发展目标"), Some((4, 3)));
+        assert_eq!(read("（十一）加强"), Some((4, 11)));
+        assert_eq!(read("3.推进"), Some((5, 3)));
+        assert_eq!(read("(2)完善"), Some((6, 2)));
+        assert_eq!(read("②强化"), Some((7, 2)));
         assert_eq!(marker("2.5万项"), None);
         assert_eq!(marker("2020年"), None);
         assert_eq!(marker("十一五"), None);

@@ -38,7 +38,7 @@ fn grammar() -> &'static Regex {
         let pat = format!(
             r#"(?x)
             (?P<per>(?P<pre_p>到|至|从|在)?(?P<p1>{y})\s*年?\s*(?:-|—|–|~|～|至|到)\s*(?P<p2>{y})\s*年)
-          | (?P<fd>(?P<fy>{y}|{cy})\s*年\s*(?P<fm>{num})\s*月\s*(?P<fdd>{num})\s*[日号])
+          | (?P<fd>(?:到|至|截至|截止到?|于|在|自|从)?(?P<fy>{y}|{cy})\s*年\s*(?P<fm>{num})\s*月\s*(?P<fdd>{num})\s*[日号])
           | (?P<iso>(?P<iy>{y})(?P<is>[-/.])(?P<im>\d{{1,2}})(?P<is2>[-/.])(?P<id>\d{{1,2}})(?P<itime>\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)(?P<inext>\d|\.\d)?
           | (?P<ym>(?P<pre_m>到|至|截至|截止到?|于|在)?(?P<yy>{y}|{cy})\s*年\s*(?P<mm>{num})\s*月份?)
           | (?P<yq>(?P<qy>{y})\s*年\s*(?P<q>上半年|下半年|前三季度|(?:第?[一二三四1-4])季度))
@@ -148,6 +148,14 @@ pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
                     end,
                     false,
                 );
+            } else {
+                // Not a period (2025年至2021年): two years.
+                for (m, y) in [(c.name("p1"), a), (c.name("p2"), b)] {
+                    if let Some(m) = m {
+                        let e = (m.end() + "年".len()).min(end);
+                        push(&mut out, Some(y.to_string()), "year", m.start(), e, false);
+                    }
+                }
             }
         } else if c.name("fd").is_some() {
             let v = (|| {

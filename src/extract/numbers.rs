@@ -272,6 +272,16 @@ pub fn scan(text: &str, dicts: &Dicts) -> Vec<Quantity> {
             }
         }
         let class_suffix = c.name("ji").is_some() && end == whole.end();
+        // A bare Chinese numeral (一是, 两个大局 without a unit) is prose, not a quantity,
+        // unless it carries 万/亿 or a size class.
+        if chinese
+            && unit.is_empty()
+            && !class_suffix
+            && !n1.as_str().contains(['万', '亿'])
+            && m1.is_empty()
+        {
+            continue;
+        }
         if unit == "％" {
             unit = "%".into();
         }

@@ -266,7 +266,21 @@ pub fn extract(doc: &Document, idx: &RegionIndex, year: Option<i32>) -> Vec<Regi
         let entries = &idx.entries[m.pattern().as_usize()];
         let name = &text[m.start()..m.end()];
         let after = &text[m.end()..];
-        if idx.not_places.iter().any(|s| after.starts_with(s.as_str())) {
+        // Part of an organisation, newspaper or zone name: the suffix follows directly or
+        // after a short name part (杭州城西科创大走廊).
+        let near: String = after
+            .chars()
+            .take_while(|c| {
+                !c.is_ascii_punctuation() && !"，。、；：,;:（）()“”《》 \n".contains(*c)
+            })
+            .take(8)
+            .collect();
+        if idx.not_places.iter().any(|s| {
+            after.starts_with(s.as_str())
+                || near
+                    .find(s.as_str())
+                    .is_some_and(|i| near[..i].chars().count() <= 3 && s.chars().count() >= 3)
+        }) {
             continue;
         }
         let full_only = entries
@@ -320,8 +334,8 @@ pub fn extract(doc: &Document, idx: &RegionIndex, year: Option<i32>) -> Vec<Regi
             }
             continue;
         }
-        // An ordinary word (合作, 和平) counts only right after its parent.
-        if cands.iter().all(|(_, v)| *v == Via::Short) && idx.ordinary.contains(name) {
+        // An ordinary word (合作, 和平, 城区) counts only right after its parent.
+        if idx.ordinary.contains(name) {
             let prev = mentions.last();
             let ok = prev.is_some_and(|p| {
                 p.end + 1 >= a

@@ -155,7 +155,7 @@ fn split_items(list: &str, declared: Option<u32>, v: &Vocab) -> Vec<String> {
         let w = words_of(p);
         let verb = starts_with_verb(&w, v);
         let mut item = p.clone();
-        if verb.is_none() && !has_verb(&w, v) {
+        if verb.is_none() && (!head.is_empty() || !has_verb(&w, v)) {
             if let Some(pv) = &prev_verb {
                 if k > 0 {
                     item = format!("{pv}{p}");
@@ -407,7 +407,7 @@ fn outline_lists(doc: &Document, paths: &[Vec<String>], out: &mut Vec<TaskList>)
         .enumerate()
         .filter(|(_, s)| s.para_start)
         .filter_map(|(i, _)| context::marker(doc.sentence_text(i)).map(|m| (i, m)))
-        .filter(|(i, m)| m.level != 4 || doc.sentence_text(*i).chars().count() < 200)
+        .filter(|(i, m)| m.level != 5 || doc.sentence_text(*i).chars().count() < 200)
         .collect();
     for (k, (si, m)) in heads.iter().enumerate() {
         // children: following headings one level deeper (the next deeper level present),

@@ -18,6 +18,21 @@ pub struct Sentence {
     pub para_start: bool,
 }
 
+/// 第一章 / 第三节 / 第二部分: a marker that its title follows after a space.
+fn is_chapter_marker(s: &[char]) -> bool {
+    let s: String = s.iter().collect();
+    let s = s.trim();
+    let Some(rest) = s.strip_prefix('第') else {
+        return false;
+    };
+    let body = rest
+        .strip_suffix("部分")
+        .or_else(|| rest.strip_suffix(['章', '节', '篇']));
+    body.is_some_and(|b| {
+        !b.is_empty() && b.chars().all(|c| "一二三四五六七八九十百零〇".contains(c))
+    })
+}
+
 fn is_terminator(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
 }
@@ -69,6 +84,7 @@ pub fn split(text: &str) -> Vec<Sentence> {
             && !chars[i + 1].is_ascii_alphanumeric()
             && (!chars[i - 1].is_ascii() || !chars[i + 1].is_ascii())
             && chars[i + 1] != ' '
+            && !is_chapter_marker(&chars[start..i])
         {
             if push(&mut out, start, i, para, para_start) {
                 para += 1;

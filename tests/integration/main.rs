@@ -1,1 +1,29 @@
+//! One integration-test binary: the extractor corpora, the CLI, the JSON contract, the
+//! normalization guarantees (encodings, offsets, OpenCC parity) and the seed documents.
 
+mod cli;
+mod corpus;
+mod diff;
+mod json_contract;
+mod normalize;
+mod seeds;
+
+use std::path::PathBuf;
+
+/// The crate's root folder.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A seed document's path.
+pub fn seed(name: &str) -> PathBuf {
+    let dir = root().join("seeds");
+    std::fs::read_dir(&dir)
+        .expect("seeds/ exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(name))
+        })
+        .unwrap_or_else(|| panic!("no seed {name}"))
+}

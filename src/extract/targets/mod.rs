@@ -40,6 +40,14 @@ pub enum Reject {
 
 const CLAUSE_DELIMS: &[char] = &['，', ',', '；', ';', ':', '：', '。', '！', '？', '!', '?'];
 
+fn past_span() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?:近|过去|最近)\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:年|个月)|近年来|过去一年|上年")
+            .expect("valid regex")
+    })
+}
+
 fn leading_time() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -128,6 +136,10 @@ pub fn reject(sentence: &str, q: &Quantity, dicts: &Dicts) -> Option<Reject> {
     }
     let cmp = numbers::comparator(sentence, q, dicts);
     let rest = &after[cmp.after_len..];
+    // 10亿元以上的企业: a threshold that qualifies a noun, not a figure of its own.
+    if rest.starts_with('的') {
+        return Some(Reject::CategoryThreshold);
+    }
     let rest = rest.trim_start_matches(['大', '类', '级']);
     if dicts
         .target_words
@@ -290,6 +302,11 @@ fn year_in_sentence(sentence: &str, pos: usize) -> Option<(i32, bool)> {
         .into_iter()
         .rev()
         .filter(|d| d.end <= pos && matches!(d.kind.as_str(), "year" | "month" | "day"))
+        // 比2020年下降: a comparison base, not the year the figure is about
+        .filter(|d| {
+            let b = &sentence[..d.start];
+            !(b.ends_with('比') || b.ends_with('较') || b.ends_with("相比") || b.ends_with('与'))
+        })
         .find_map(|d| {
             let v = d.value?;
             let y: i32 = v.get(..4)?.parse().ok()?;
@@ -492,6 +509,14 @@ fn build(
     if indicator.chars().count() < 2 {
         return None;
     }
+    // An indicator that is only a verb (提高2个百分点) names nothing measured.
+    let toks = doc.tokens_in(ia, ib);
+    if !toks.is_empty()
+        && toks.len() <= 2
+        && toks.iter().all(|t| t.tag.starts_with('v') && t.tag != "vn")
+    {
+        return None;
+    }
     // Year: stated in the sentence before the number, else a governing 到YYYY年.
     let own = year_in_sentence(sent, q.start);
     let (year, forward) = match (own, gov_year) {
@@ -500,9 +525,7 @@ fn build(
         (None, None) => (None, false),
     };
     let clause_text = sent;
-    let status_cue = has_any(clause_text, &tw.status_cues)
-        || leading_time().is_match(doc.slice(seg_a, bb.max(seg_a)))
-        || clause_text.contains("近年");
+    let status_cue = has_any(clause_text, &tw.status_cues) || past_span().is_match(clause_text);
     let target_cue = has_any(clause_text, &tw.target_cues);
     let kind = match (year, published) {
         (Some(y), Some(p)) if y < p.year() => "status",

@@ -19,6 +19,8 @@ pub struct Row {
     /// (year, value, comparator) for each year column that has a value.
     pub values: Vec<(i32, f64, String)>,
     pub attribute: Option<String>,
+    /// The table's first year column (the base year).
+    pub base_year: i32,
     /// Char range of the row in the normalized text.
     pub start: usize,
     pub end: usize,
@@ -203,6 +205,7 @@ pub fn find(doc: &Document, _dicts: &Dicts) -> Vec<Row> {
                 magnitude,
                 values: values.into_iter().map(|(y, n, c, _)| (y, n, c)).collect(),
                 attribute,
+                base_year: years.first().copied().unwrap_or(0),
                 start: doc.char_at(start),
                 end: doc.char_at(end),
                 sentences: (0, 0),
@@ -227,11 +230,10 @@ pub fn find(doc: &Document, _dicts: &Dicts) -> Vec<Row> {
 pub fn targets(doc: &Document, rows: &[Row], published: Option<NaiveDate>) -> Vec<Target> {
     let mut out = Vec::new();
     for r in rows {
-        let first_year = r.values.first().map(|v| v.0);
         for (y, v, cmp) in &r.values {
             let status = match published {
                 Some(p) => *y < p.year(),
-                None => Some(*y) == first_year,
+                None => *y == r.base_year,
             };
             let value = (v * r.magnitude * 1e4).round() / 1e4;
             out.push(Target {

@@ -1,0 +1,235 @@
+//! Runs the example corpora in tests/corpus/: every row is a test case, and a failure lists
+//! every row that does not give its expected value.
+
+use policylens::engine::Engine;
+use policylens::extract::{self, dates, numbers};
+use policylens::pipeline::document_from_str;
+use std::fmt::Write as _;
+
+/// Data rows of a corpus file: (line number, cells). Header and `#` lines are skipped.
+fn rows(name: &str) -> Vec<(usize, Vec<String>)> {
+    let path = crate::root().join("tests/corpus").join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut out = Vec::new();
+    let mut header = true;
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if header {
+            header = false;
+            continue;
+        }
+        out.push((
+            i + 1,
+            line.split('\t')
+                .map(|c| c.replace("\\n", "\n").replace("\\t", "\t"))
+                .collect(),
+        ));
+    }
+    out
+}
+
+fn num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 9e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+fn range(v: f64, max: Option<f64>) -> String {
+    match max {
+        Some(m) => format!("{}-{}", num(v), num(m)),
+        None => num(v),
+    }
+}
+
+fn check(name: &str, min_rows: usize, f: impl Fn(&[String]) -> (String, String)) {
+    let rows = rows(name);
+    assert!(
+        rows.len() >= min_rows,
+        "{name}: {} rows, want at least {min_rows}",
+        rows.len()
+    );
+    let mut failures = String::new();
+    let mut n = 0;
+    for (line, cells) in &rows {
+        let (got, want) = f(cells);
+        if got != want {
+            n += 1;
+            let _ = writeln!(
+                failures,
+                "{name}:{line}: {}\n    want: {want}\n    got:  {got}",
+                cells[0].replace('\n', "\\n")
+            );
+        }
+    }
+    assert!(n == 0, "{n} of {} rows fail:\n{failures}", rows.len());
+}
+
+#[test]
+fn numbers_corpus() {
+    let engine = Engine::get();
+    check("numbers.tsv", 50, |c| {
+        let doc = document_from_str("-", "txt", &c[0], engine);
+        let mut got = Vec::new();
+        for i in 0..doc.sentences.len() {
+            let s = doc.sentence_text(i);
+            for q in numbers::scan(s, &engine.dicts) {
+                let cmp = numbers::comparator(s, &q, &engine.dicts);
+                let unit = if q.unit.is_empty() {
+                    "_".to_string()
+                } else {
+                    q.unit.clone()
+                };
+                got.push(format!(
+                    "{} {} {}",
+                    range(q.value, q.value_max),
+                    unit,
+                    cmp.comparator
+                ));
+            }
+        }
+        let got = if got.is_empty() {
+            "-".to_string()
+        } else {
+            got.join(" || ")
+        };
+        (got, c[1].clone())
+    });
+}
+
+#[test]
+fn targets_corpus() {
+    let engine = Engine::get();
+    check("targets.tsv", 110, |c| {
+        let doc = document_from_str("-", "txt", &c[0], engine);
+        let r = extract::analyze(&doc, engine);
+        let got: Vec<String> = r
+            .targets
+            .iter()
+            .map(|t| {
+                format!(
+                    "{} | {} | {} | {} | {} | {}",
+                    t.indicator,
+                    range(t.value, t.value_max),
+                    if t.unit.is_empty() { "_" } else { &t.unit },
+                    t.comparator,
+                    t.year.map_or("-".to_string(), |y| y.to_string()),
+                    t.kind
+                )
+            })
+            .collect();
+        let got = if got.is_empty() {
+            "-".to_string()
+        } else {
+            got.join(" || ")
+        };
+        (got, c[1].clone())
+    });
+}
+
+#[test]
+fn dates_corpus() {
+    let engine = Engine::get();
+    check("dates.tsv", 100, |c| {
+        // columns: input, reference, expected, note
+        let reference = chrono::NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok();
+        let doc = document_from_str("-", "txt", &c[0], engine);
+        let mut got: Vec<String> = Vec::new();
+        for i in 0..doc.sentences.len() {
+            for d in dates::scan(doc.sentence_text(i), reference) {
+                let v = d.value.unwrap_or_else(|| "?".into());
+                if !got.contains(&v) {
+                    got.push(v);
+                }
+            }
+        }
+        let got = if got.is_empty() {
+            "-".to_string()
+        } else {
+            got.join(", ")
+        };
+        (got, c[2].clone())
+    });
+}
+
+#[test]
+fn published_corpus() {
+    let engine = Engine::get();
+    check("published.tsv", 8, |c| {
+        let ext = if c[0].trim_start().starts_with("---") {
+            "md"
+        } else {
+            "txt"
+        };
+        let doc = document_from_str("-", ext, &c[0], engine);
+        let r = extract::analyze(&doc, engine);
+        let got = r.published.unwrap_or_else(|| "-".into());
+        let dates: Vec<String> = r.dates.iter().map(|d| d.value.clone()).collect();
+        let got = if c.len() > 2 && !c[2].is_empty() && c[2] != "-" && !c[2].starts_with(' ') {
+            format!("{got} | {}", dates.join(", "))
+        } else {
+            got
+        };
+        let want = if c.len() > 2 && !c[2].is_empty() && c[2] != "-" && !c[2].starts_with(' ') {
+            format!("{} | {}", c[1], c[2])
+        } else {
+            c[1].clone()
+        };
+        (got, want)
+    });
+}
+
+#[test]
+fn regions_corpus() {
+    let engine = Engine::get();
+    check("regions.tsv", 60, |c| {
+        // columns: input, expected, note; expected: codes (areas by name, ambiguous as ?name)
+        let doc = document_from_str("-", "txt", &c[0], engine);
+        let r = extract::analyze(&doc, engine);
+        let got: Vec<String> = r
+            .regions
+            .iter()
+            .map(|x| match (&x.code, x.level.as_str()) {
+                (Some(code), _) => code.clone(),
+                (None, "ambiguous") => format!("?{}", x.name),
+                (None, _) => x.name.clone(),
+            })
+            .collect();
+        let got = if got.is_empty() {
+            "-".to_string()
+        } else {
+            got.join(", ")
+        };
+        (got, c[1].clone())
+    });
+}
+
+#[test]
+fn tasks_corpus() {
+    let engine = Engine::get();
+    check("tasks.tsv", 20, |c| {
+        // expected: lists joined by " || ", each `declared | item / item / …`
+        let doc = document_from_str("-", "txt", &c[0], engine);
+        let r = extract::analyze(&doc, engine);
+        let got: Vec<String> = r
+            .tasks
+            .iter()
+            .map(|l| {
+                format!(
+                    "{} | {}",
+                    l.declared_count.map_or("-".to_string(), |d| d.to_string()),
+                    l.items.join(" / ")
+                )
+            })
+            .collect();
+        let got = if got.is_empty() {
+            "-".to_string()
+        } else {
+            got.join(" || ")
+        };
+        (got, c[1].clone())
+    });
+}
