@@ -1,1 +1,103 @@
-fn main() {}
+//! Benchmarks per stage and end to end on a fixed corpus (the five seeds), in MB/s, plus the
+//! load time of the division list and its automaton.
+//!
+//! `cargo bench` runs them all; `cargo bench -- regions` one group.
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use policylens::dicts::Dicts;
+use policylens::engine::Engine;
+use policylens::extract::regions::RegionIndex;
+use policylens::ingest::{decode, Decoded};
+use policylens::normalize::Document;
+use std::path::PathBuf;
+
+fn corpus() -> Vec<(String, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            (
+                p.display().to_string(),
+                decode(&p.display().to_string(), &bytes).unwrap().text,
+            )
+        })
+        .collect()
+}
+
+fn bytes(c: &[(String, String)]) -> u64 {
+    c.iter().map(|(_, t)| t.len() as u64).sum()
+}
+
+fn docs(c: &[(String, String)], engine: &Engine) -> Vec<Document> {
+    c.iter()
+        .map(|(p, t)| {
+            Document::new(
+                p,
+                "txt",
+                Decoded {
+                    text: t.clone(),
+                    encoding: "UTF-8",
+                },
+                &engine.dicts,
+            )
+        })
+        .collect()
+}
+
+fn stages(cr: &mut Criterion) {
+    let engine = Engine::get();
+    let c = corpus();
+    let mut g = cr.benchmark_group("stages");
+    g.throughput(Throughput::Bytes(bytes(&c)));
+    g.bench_function("normalize", |b| b.iter(|| black_box(docs(&c, engine))));
+    // warm jieba before timing segmentation
+    let _ = policylens::segment::jieba();
+    g.bench_function("segment", |b| {
+        b.iter_with_setup(
+            || docs(&c, engine),
+            |ds| {
+                for d in &ds {
+                    for i in 0..d.sentences.len() {
+                        black_box(d.tokens(i));
+                    }
+                }
+            },
+        )
+    });
+    g.bench_function("analyze", |b| {
+        b.iter(|| {
+            for d in docs(&c, engine) {
+                black_box(policylens::extract::analyze(&d, engine));
+            }
+        })
+    });
+    g.finish();
+}
+
+fn regions(cr: &mut Criterion) {
+    let dicts = Dicts::load(None).unwrap();
+    let mut g = cr.benchmark_group("regions");
+    g.bench_function("load_division_list", |b| {
+        b.iter(|| black_box(RegionIndex::build(&dicts)))
+    });
+    g.bench_function("parse_dicts_and_build", |b| {
+        b.iter(|| {
+            let d = Dicts::load(None).unwrap();
+            black_box(RegionIndex::build(&d))
+        })
+    });
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20);
+    targets = stages, regions
+}
+criterion_main!(benches);

@@ -175,6 +175,16 @@ pub struct Dicts {
     pub aliases: Table,
     pub ordinary_words: Table,
     pub not_places: Table,
+    /// Regexes compiled from these tables on first use (number grammar, task patterns).
+    pub compiled: Compiled,
+}
+
+/// Patterns built from the tables, compiled once per [`Dicts`] on first use.
+#[derive(Debug, Clone, Default)]
+pub struct Compiled {
+    pub number_grammar: OnceLock<Regex>,
+    pub task_inline: OnceLock<Regex>,
+    pub task_declared: OnceLock<Regex>,
 }
 
 fn read_user(dir: Option<&Path>, name: &str) -> Result<Option<(String, String)>, DictError> {
@@ -323,6 +333,7 @@ impl Dicts {
             aliases: table(user_dir, "regions/aliases.tsv")?,
             ordinary_words: table(user_dir, "regions/ordinary_words.tsv")?,
             not_places: table(user_dir, "regions/not_places.tsv")?,
+            compiled: Compiled::default(),
         })
     }
 }

@@ -68,6 +68,36 @@ fn bigrams(s: &str) -> Vec<(char, char)> {
     c.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
+/// What an indicator measures, from its last words: a share, a growth or change, a rate, or
+/// an amount. Two indicators of different kinds never align.
+pub fn measure_kind(canonical: &str) -> &'static str {
+    let tail: String = canonical
+        .chars()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if ["比重", "占比", "比例", "份额"]
+        .iter()
+        .any(|w| tail.contains(w))
+    {
+        "share"
+    } else if [
+        "增长", "增速", "下降", "降低", "提高", "提升", "减少", "增加",
+    ]
+    .iter()
+    .any(|w| tail.ends_with(w))
+    {
+        "change"
+    } else if tail.ends_with('率') || tail.ends_with("强度") {
+        "rate"
+    } else {
+        "amount"
+    }
+}
+
 /// Dice similarity of character bigrams; containment counts as 0.9.
 pub fn similarity(a: &str, b: &str) -> f64 {
     if a.is_empty() || b.is_empty() {
@@ -132,8 +162,11 @@ pub fn align(old: &[Target], new: &[Target], dicts: &Dicts) -> Vec<Aligned> {
     let mut cands: Vec<(f64, usize, usize)> = Vec::new();
     for (i, o) in old.iter().enumerate() {
         for (j, n) in new.iter().enumerate() {
+            if measure_kind(&oc[i]) != measure_kind(&nc[j]) || o.unit != n.unit {
+                continue;
+            }
             let mut s = similarity(&oc[i], &nc[j]);
-            if s < 0.5 {
+            if s < 0.7 {
                 continue;
             }
             // prefer pairs that agree on unit, year and kind when indicators tie

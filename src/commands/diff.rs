@@ -60,14 +60,26 @@ fn change_text(a: &Aligned) -> String {
         Status::Changed | Status::Trajectory => {
             let mut parts: Vec<String> = Vec::new();
             if let (Some(d), true) = (a.value_delta, a.changes.iter().any(|c| c.field == "value")) {
-                let ratio = a.value_ratio.map_or(String::new(), |r| format!(" ×{r}"));
+                let ratio = a.value_ratio.map_or(String::new(), |r| {
+                    format!(" (×{})", (r * 100.0).round() / 100.0)
+                });
                 parts.push(format!(
                     "{}{}{ratio}",
                     if d >= 0.0 { "+" } else { "" },
                     output::human_number(d)
                 ));
             }
-            for c in a.changes.iter().filter(|c| c.field != "value") {
+            // a trajectory's year and kind differ by definition
+            let skip: &[&str] = if a.status == Status::Trajectory {
+                &["value", "year", "kind"]
+            } else {
+                &["value"]
+            };
+            for c in a
+                .changes
+                .iter()
+                .filter(|c| !skip.contains(&c.field.as_str()))
+            {
                 parts.push(format!("{} {}→{}", c.field, c.before, c.after));
             }
             if a.status == Status::Trajectory {

@@ -16,6 +16,17 @@ fn file_name(p: &str) -> String {
         .map_or(p.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
+/// A document's heading line and its table (or a note that it has nothing).
+fn section(r: &DocReport, what: &str, t: comfy_table::Table, empty: bool) -> String {
+    let published = r.published.as_deref().unwrap_or("unknown");
+    let body = if empty {
+        "  (none)".to_string()
+    } else {
+        t.to_string()
+    };
+    format!("{}  ({what}; published {published})\n{body}\n\n", r.path)
+}
+
 fn run_reports(a: &PathsArgs, engine: &Engine) -> (Vec<DocReport>, Exit) {
     let results = pipeline::analyze_paths(&a.paths, engine);
     let exit = report_errors(&results);
@@ -46,21 +57,32 @@ pub fn analyze(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
         "source",
         "targets",
         "dates",
-        "regions",
-        "task lists",
+        "places",
+        "lists",
     ]);
     for r in &reports {
         let s = &r.source;
         let status = r.targets.iter().filter(|t| t.kind == "status").count();
+        let script = match s.script.as_str() {
+            "traditional" => "trad.",
+            "simplified" => "simp.",
+            other => other,
+        };
+        let encoding = if s.encoding.starts_with("UTF-8") {
+            String::new()
+        } else {
+            format!(" {}", s.encoding)
+        };
+        let stem = file_name(&r.path);
         t.add_row(vec![
-            file_name(&r.path),
+            stem,
             r.published.clone().unwrap_or_else(|| "-".into()),
-            format!("{} {} {}", s.format, s.encoding, s.script),
-            format!("{} ({} status)", r.targets.len(), status),
+            format!("{} {script}{encoding}", s.format),
+            format!("{} ({status} st.)", r.targets.len()),
             r.dates.len().to_string(),
             r.regions.len().to_string(),
             format!(
-                "{} ({}/{} counts ok)",
+                "{} ({}/{} ok)",
                 r.task_summary.lists, r.task_summary.count_ok, r.task_summary.with_declared_count
             ),
         ]);
@@ -97,23 +119,29 @@ pub fn targets(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
     if let Some(r) = json_or(a, out, &views) {
         return finish(r, exit);
     }
-    let mut t = output::table(&["document", "year", "indicator", "quantity", "kind"]);
+    let mut text = String::new();
     for r in &reports {
+        let mut t = output::table(&["year", "indicator", "quantity", "kind"]);
         for x in &r.targets {
             let kind = match &x.attribute {
                 Some(attr) => format!("{} ({attr})", x.kind),
                 None => x.kind.clone(),
             };
             t.add_row(vec![
-                file_name(&r.path),
                 x.year.map_or("-".into(), |y| y.to_string()),
                 x.indicator.clone(),
                 quantity(&x.comparator, x.value, x.value_max, &x.unit),
                 kind,
             ]);
         }
+        text.push_str(&section(
+            r,
+            &format!("{} targets", r.targets.len()),
+            t,
+            r.targets.is_empty(),
+        ));
     }
-    finish(writeln!(out, "{t}"), exit)
+    finish(write!(out, "{text}"), exit)
 }
 
 #[derive(Serialize)]
@@ -139,11 +167,11 @@ pub fn dates(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
     if let Some(r) = json_or(a, out, &views) {
         return finish(r, exit);
     }
-    let mut t = output::table(&["document", "value", "kind", "evidence", "mentions"]);
+    let mut text = String::new();
     for r in &reports {
+        let mut t = output::table(&["value", "kind", "evidence", "mentions"]);
         if let Some(p) = &r.published {
             t.add_row(vec![
-                file_name(&r.path),
                 p.clone(),
                 "published".into(),
                 r.published_evidence.clone().unwrap_or_default(),
@@ -152,15 +180,16 @@ pub fn dates(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
         }
         for d in &r.dates {
             t.add_row(vec![
-                file_name(&r.path),
                 d.value.clone(),
                 d.kind.clone(),
                 d.evidence.clone(),
                 d.mentions.to_string(),
             ]);
         }
+        let empty = r.dates.is_empty() && r.published.is_none();
+        text.push_str(&section(r, &format!("{} dates", r.dates.len()), t, empty));
     }
-    finish(writeln!(out, "{t}"), exit)
+    finish(write!(out, "{text}"), exit)
 }
 
 #[derive(Serialize)]
@@ -185,8 +214,9 @@ pub fn regions(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
         return finish(r, exit);
     }
     let idx = engine.regions();
-    let mut t = output::table(&["document", "name", "code", "level", "parent", "mentions"]);
+    let mut text = String::new();
     for r in &reports {
+        let mut t = output::table(&["name", "code", "level", "parent", "mentions"]);
         for x in &r.regions {
             let parent = x
                 .parent
@@ -207,7 +237,6 @@ pub fn regions(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
                 (None, _) => "-".into(),
             };
             t.add_row(vec![
-                file_name(&r.path),
                 x.name.clone(),
                 code,
                 x.level.clone(),
@@ -215,8 +244,14 @@ pub fn regions(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
                 x.mentions.to_string(),
             ]);
         }
+        text.push_str(&section(
+            r,
+            &format!("{} places", r.regions.len()),
+            t,
+            r.regions.is_empty(),
+        ));
     }
-    finish(writeln!(out, "{t}"), exit)
+    finish(write!(out, "{text}"), exit)
 }
 
 #[derive(Serialize)]

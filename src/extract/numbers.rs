@@ -10,7 +10,6 @@
 use crate::dicts::Dicts;
 use regex::Regex;
 use serde::Serialize;
-use std::sync::OnceLock;
 
 /// A quantity found in a text. Offsets are byte offsets into the scanned text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -39,9 +38,8 @@ pub struct Quantity {
 
 const CN_DIGITS: &str = "零〇一二两三四五六七八九十百千万亿";
 
-fn grammar(dicts: &Dicts) -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
+fn grammar(dicts: &Dicts) -> &Regex {
+    dicts.compiled.number_grammar.get_or_init(|| {
         let units: Vec<String> = dicts.units.iter().map(|u| regex::escape(&u.unit)).collect();
         let unit = format!("(?:{})", units.join("|"));
         let arabic = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)";

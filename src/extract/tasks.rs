@@ -55,7 +55,22 @@ fn count_value(s: &str) -> Option<u32> {
     }
 }
 
-fn inline_re(v: &Vocab) -> Regex {
+fn inline_re<'a>(d: &'a Dicts, v: &Vocab) -> &'a Regex {
+    d.compiled.task_inline.get_or_init(|| build_inline_re(v))
+}
+
+fn declared_re<'a>(d: &'a Dicts, v: &Vocab) -> &'a Regex {
+    d.compiled
+        .task_declared
+        .get_or_init(|| build_declared_re(v))
+}
+
+fn aspect_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^在(?P<x>.{2,40}?)方面[,，]").expect("valid regex"))
+}
+
+fn build_inline_re(v: &Vocab) -> Regex {
     let nouns: Vec<String> = v.count_nouns.iter().map(|w| regex::escape(w)).collect();
     Regex::new(&format!(
         r"等(?P<n>\d{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:项|个|大|条|类)?(?P<noun>{})",
@@ -64,7 +79,7 @@ fn inline_re(v: &Vocab) -> Regex {
     .expect("valid inline list regex")
 }
 
-fn declared_re(v: &Vocab) -> Regex {
+fn build_declared_re(v: &Vocab) -> Regex {
     let nouns: Vec<String> = v.count_nouns.iter().map(|w| regex::escape(w)).collect();
     Regex::new(&format!(
         r"(?P<n>\d{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:项|个|大|条|类)?(?:{}|新)",
@@ -304,10 +319,10 @@ pub fn extract(doc: &Document, dicts: &Dicts) -> (Vec<TaskList>, TaskSummary) {
     let v = vocab(dicts);
     let paths = outline_paths(doc);
     let mut lists: Vec<TaskList> = Vec::new();
-    inline_lists(doc, &v, &paths, &mut lists);
+    inline_lists(doc, dicts, &v, &paths, &mut lists);
     outline_lists(doc, &paths, &mut lists);
-    enumerations(doc, &v, &paths, &mut lists);
-    lead_lists(doc, &v, &paths, &mut lists);
+    enumerations(doc, dicts, &v, &paths, &mut lists);
+    lead_lists(doc, dicts, &v, &paths, &mut lists);
     // Drop a list whose items another list already has (two rules, one list).
     let mut kept: Vec<TaskList> = Vec::new();
     for l in lists {
@@ -344,8 +359,14 @@ pub fn extract(doc: &Document, dicts: &Dicts) -> (Vec<TaskList>, TaskSummary) {
     (kept, summary)
 }
 
-fn inline_lists(doc: &Document, v: &Vocab, paths: &[Vec<String>], out: &mut Vec<TaskList>) {
-    let re = inline_re(v);
+fn inline_lists(
+    doc: &Document,
+    dicts: &Dicts,
+    v: &Vocab,
+    paths: &[Vec<String>],
+    out: &mut Vec<TaskList>,
+) {
+    let re = inline_re(dicts, v);
     for (si, _) in doc.sentences.iter().enumerate() {
         let t = doc.sentence_text(si);
         let base = doc.sentences[si].start;
@@ -464,8 +485,14 @@ fn enum_re() -> &'static Regex {
     })
 }
 
-fn enumerations(doc: &Document, v: &Vocab, paths: &[Vec<String>], out: &mut Vec<TaskList>) {
-    let decl = declared_re(v);
+fn enumerations(
+    doc: &Document,
+    dicts: &Dicts,
+    v: &Vocab,
+    paths: &[Vec<String>],
+    out: &mut Vec<TaskList>,
+) {
+    let decl = declared_re(dicts, v);
     // (char position, ordinal or 0 for ——, item text, sentence index, style)
     let mut marks: Vec<(usize, u32, String, usize, u8)> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -592,10 +619,16 @@ fn enumerations(doc: &Document, v: &Vocab, paths: &[Vec<String>], out: &mut Vec<
     }
 }
 
-fn lead_lists(doc: &Document, v: &Vocab, paths: &[Vec<String>], out: &mut Vec<TaskList>) {
-    let decl = declared_re(v);
-    let aspect = Regex::new(r"^在(?P<x>.{2,40}?)方面[,，]").expect("valid regex");
-    let inline = inline_re(v);
+fn lead_lists(
+    doc: &Document,
+    dicts: &Dicts,
+    v: &Vocab,
+    paths: &[Vec<String>],
+    out: &mut Vec<TaskList>,
+) {
+    let decl = declared_re(dicts, v);
+    let aspect = aspect_re();
+    let inline = inline_re(dicts, v);
     let n = doc.sentences.len();
     // paragraphs: (first sentence, last sentence)
     let mut paras: Vec<(usize, usize)> = Vec::new();

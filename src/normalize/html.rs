@@ -63,14 +63,27 @@ fn find_from(chars: &[MChar], from: usize, pat: &str) -> Option<usize> {
 
 /// True when the text looks like HTML (has a few common tags).
 pub fn looks_like_html(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    [
-        "<p", "<div", "<br", "<span", "<html", "<body", "<table", "<font", "<a ",
-    ]
-    .iter()
-    .map(|t| lower.matches(t).count())
-    .sum::<usize>()
-        >= 2
+    const TAGS: [&[u8]; 9] = [
+        b"p", b"div", b"br", b"span", b"html", b"body", b"table", b"font", b"a ",
+    ];
+    let b = text.as_bytes();
+    let mut hits = 0;
+    for (i, _) in b.iter().enumerate().filter(|(_, &c)| c == b'<') {
+        let rest = &b[i + 1..];
+        let is_tag = TAGS.iter().any(|t| {
+            rest.len() >= t.len()
+                && rest[..t.len()].eq_ignore_ascii_case(t)
+                && (t.ends_with(b" ")
+                    || rest.get(t.len()).is_none_or(|c| !c.is_ascii_alphanumeric()))
+        });
+        if is_tag {
+            hits += 1;
+            if hits >= 2 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Strip tags, comments, script/style content; decode entities; blocks → '\n'.

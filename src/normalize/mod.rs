@@ -175,6 +175,22 @@ pub fn remove_boilerplate(input: &Mapped, dicts: &Dicts) -> Mapped {
     Mapped { chars: out }
 }
 
+/// Normalize `text` in a known format: the steps of [`normalize_text`] without format
+/// detection or front matter (used to re-check offsets on a slice of a document).
+pub fn normalize_as(text: &str, format: Format, dicts: &Dicts) -> String {
+    let mut m = Mapped::identity(text);
+    if format != Format::Text {
+        m = html::strip(&m);
+    }
+    if format == Format::Markdown {
+        m = markdown::strip_syntax(&m);
+    }
+    m = m.map_chars(|c| Some(fold_width(c)));
+    m = whitespace(&m);
+    let (converted, _) = script::convert(&m);
+    remove_boilerplate(&converted, dicts).text()
+}
+
 /// Run every normalization step up to (not including) sentence splitting.
 /// Returns the mapped text, the front matter (if any), the format and the t2s change ratio.
 pub fn normalize_text(

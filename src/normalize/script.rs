@@ -5,10 +5,13 @@
 //! lines are mapped piece by piece (see [`convert`]).
 
 use super::mapped::{MChar, Mapped};
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{OnceLock, RwLock};
 
 /// The converter in use, built once.
 pub struct Converter {
+    /// Per character: does t2s change it on its own? Filled as characters are seen.
+    changes: RwLock<HashMap<char, bool>>,
     #[cfg(not(feature = "opencc-cpp"))]
     inner: Option<ferrous_opencc::OpenCC>,
     #[cfg(feature = "opencc-cpp")]
@@ -25,7 +28,48 @@ impl Converter {
         if inner.is_none() {
             eprintln!("policylens: warning: OpenCC t2s could not be loaded; text is not converted");
         }
-        Converter { inner }
+        Converter {
+            changes: RwLock::new(HashMap::new()),
+            inner,
+        }
+    }
+
+    /// True when some CJK character of `s` changes under t2s on its own. Text where none
+    /// does is already simplified and is not run through the converter (the costliest part
+    /// of normalization); phrase rules need at least one traditional character to apply.
+    pub fn needs_conversion(&self, s: &str) -> bool {
+        let mut unknown = Vec::new();
+        if let Ok(known) = self.changes.read() {
+            for c in s.chars().filter(|&c| is_cjk(c)) {
+                match known.get(&c) {
+                    Some(true) => return true,
+                    Some(false) => {}
+                    None => unknown.push(c),
+                }
+            }
+        } else {
+            return true;
+        }
+        if unknown.is_empty() {
+            return false;
+        }
+        unknown.sort_unstable();
+        unknown.dedup();
+        let mut any = false;
+        let answers: Vec<(char, bool)> = unknown
+            .into_iter()
+            .map(|c| {
+                let mut buf = [0u8; 4];
+                let one = c.encode_utf8(&mut buf);
+                let changed = self.t2s(one) != *one;
+                any |= changed;
+                (c, changed)
+            })
+            .collect();
+        if let Ok(mut known) = self.changes.write() {
+            known.extend(answers);
+        }
+        any
     }
 
     /// The process-wide converter.
@@ -50,6 +94,20 @@ impl Converter {
             "ferrous-opencc"
         }
     }
+}
+
+/// t2s with the pure-Rust converter, whatever the build uses (for parity checks).
+pub fn ferrous_t2s(s: &str) -> String {
+    ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s)
+        .map(|c| c.convert(s))
+        .unwrap_or_else(|_| s.to_string())
+}
+
+/// s2t with the pure-Rust converter (tests build traditional copies with it).
+pub fn ferrous_s2t(s: &str) -> String {
+    ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2t)
+        .map(|c| c.convert(s))
+        .unwrap_or_else(|_| s.to_string())
 }
 
 fn is_cjk(c: char) -> bool {
@@ -81,6 +139,9 @@ fn align(piece: &[MChar], converted: &str, out: &mut Vec<MChar>) {
 pub fn convert(input: &Mapped) -> (Mapped, f64) {
     let conv = Converter::get();
     let text = input.text();
+    if !conv.needs_conversion(&text) {
+        return (input.clone(), 0.0);
+    }
     let whole = conv.t2s(&text);
     let mut out = Vec::with_capacity(input.chars.len());
     if whole.chars().count() == input.chars.len() {
@@ -129,6 +190,21 @@ pub fn has_cjk(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skipping_simplified_text_changes_nothing() {
+        let conv = Converter::get();
+        for s in [
+            "数字经济核心产业增加值",
+            "乾隆年间的干燥天气",
+            "著名的著作",
+            "发展规划和后续",
+            "數字經濟",
+        ] {
+            let (m, _) = convert(&Mapped::identity(s));
+            assert_eq!(m.text(), conv.t2s(s), "{s}");
+        }
+    }
 
     #[test]
     fn traditional_becomes_simplified() {

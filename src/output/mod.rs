@@ -47,11 +47,14 @@ pub fn human_number(v: f64) -> String {
     } else {
         format!("{v}")
     };
-    if v.abs() >= 1e8 && v.fract() == 0.0 {
-        let y = v / 1e8;
-        return format!("{}亿", trim_float(y));
+    let exact = |x: f64| ((x * 1e4).round() - x * 1e4).abs() < 1e-6;
+    if v.abs() >= 1e12 && exact(v / 1e12) {
+        return format!("{}万亿", trim_float(v / 1e12));
     }
-    if v.abs() >= 1e4 && v.fract() == 0.0 && (v / 1e4).fract() == 0.0 {
+    if v.abs() >= 1e8 && exact(v / 1e8) {
+        return format!("{}亿", trim_float(v / 1e8));
+    }
+    if v.abs() >= 1e4 && exact(v / 1e4) {
         return format!("{}万", trim_float(v / 1e4));
     }
     plain

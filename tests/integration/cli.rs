@@ -1,1 +1,344 @@
-//! placeholder
+//! The command line: subcommands, formats, standard input, errors and exit codes.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn bin() -> Command {
+    let mut c = Command::cargo_bin("policylens").expect("binary builds");
+    c.env_remove("POLICYLENS_DICTS").env("NO_COLOR", "1");
+    c
+}
+
+fn seeds() -> std::path::PathBuf {
+    crate::root().join("seeds")
+}
+
+#[test]
+fn analyze_seeds_jsonl_gives_five_documents_with_the_contract_fields() {
+    let out = bin()
+        .args(["analyze", "--format", "jsonl"])
+        .arg(seeds())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 5);
+    for l in &lines {
+        let v: Value = serde_json::from_str(l).unwrap();
+        for f in [
+            "schema",
+            "path",
+            "published",
+            "source",
+            "targets",
+            "dates",
+            "regions",
+            "tasks",
+        ] {
+            assert!(v.get(f).is_some(), "missing {f}");
+        }
+        for f in ["encoding", "format", "script", "chars"] {
+            assert!(v["source"].get(f).is_some(), "missing source.{f}");
+        }
+    }
+    // sorted, deterministic order
+    assert!(lines[0].contains("000_") && lines[4].contains("004_"));
+}
+
+#[test]
+fn output_is_deterministic() {
+    let run = || {
+        bin()
+            .args(["analyze", "--format", "json"])
+            .arg(seeds())
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(run(), run());
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_rest_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "到2025年,研发投入强度达到3%。").unwrap();
+    std::fs::write(dir.path().join("b.pdf"), b"%PDF-1.7 binary").unwrap();
+    std::fs::write(dir.path().join("c.txt"), b"\xff\xfe\xff").unwrap();
+    std::fs::write(dir.path().join(".hidden.txt"), "到2030年,覆盖率达到100%。").unwrap();
+    let missing = dir.path().join("missing.txt");
+    let out = bin()
+        .args(["analyze", "--format", "jsonl"])
+        .arg(dir.path())
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("b.pdf") && err.contains("PDF"), "{err}");
+    assert!(err.contains("missing.txt"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let docs: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let paths: Vec<&str> = docs.iter().map(|d| d["path"].as_str().unwrap()).collect();
+    assert!(paths.iter().any(|p| p.ends_with("a.txt")), "{paths:?}");
+    assert!(
+        !paths.iter().any(|p| p.contains(".hidden")),
+        "hidden files are skipped"
+    );
+    // c.txt: UTF-16LE BOM with an odd trailing byte is undecodable or decodes; either way no panic
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    bin().arg("analyze").assert().code(2);
+    bin().arg("frobnicate").assert().code(2);
+    bin()
+        .args(["analyze", "--format", "xml", "x"])
+        .assert()
+        .code(2);
+    bin()
+        .args(["parse", "--reference", "2021-13-01", "今年"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn standard_input_is_read_with_dash() {
+    bin()
+        .args(["targets", "--format", "json", "-"])
+        .write_stdin("力争到2025年,数字经济核心产业增加值占GDP比重达到10%。")
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("\"value\": 10")
+                .and(predicate::str::contains("\"year\": 2025")),
+        );
+}
+
+#[test]
+fn normalize_prints_simplified_text() {
+    let out = bin()
+        .arg("normalize")
+        .arg(crate::seed("002"))
+        .output()
+        .unwrap();
+    let t = String::from_utf8(out.stdout).unwrap();
+    assert!(t.contains("数字经济") && !t.contains("數字經濟"));
+}
+
+#[test]
+fn segment_keeps_policy_terms_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("s.txt");
+    std::fs::write(&f, "推动數字經濟核心產業發展,建设粤港澳大湾区。").unwrap();
+    let out = bin().arg("segment").arg(&f).output().unwrap();
+    let t = String::from_utf8(out.stdout).unwrap();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    for w in ["数字经济", "核心产业", "粤港澳大湾区"] {
+        assert!(words.contains(&w), "{w} not a token in {t}");
+    }
+    let out = bin()
+        .args(["segment", "--format", "json"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let tok = v[0]["tokens"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["word"] == "数字经济")
+        .unwrap()
+        .clone();
+    assert_eq!(tok["span"], serde_json::json!([2, 6]));
+    assert_eq!(tok["source_span"], serde_json::json!([2, 6]));
+}
+
+#[test]
+fn parse_reads_numbers_and_dates() {
+    let out = bin()
+        .args([
+            "parse",
+            "发明专利授权量达到2.5万项以上",
+            "今年5月",
+            "--reference",
+            "2021-06-01",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    let n = &lines[0]["numbers"][0];
+    assert_eq!(n["value"], 25000);
+    assert_eq!(n["unit"], "项");
+    assert_eq!(n["comparator"], ">=");
+    assert_eq!(n["span"], serde_json::json!([9, 14]));
+    assert_eq!(lines[1]["dates"][0]["value"], "2021-05");
+    // standard input, one phrase a line
+    let out = bin()
+        .args(["parse", "-"])
+        .write_stdin("3-5个\n2021—2025年\n")
+        .output()
+        .unwrap();
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["numbers"][0]["value_max"], 5);
+    assert_eq!(lines[1]["dates"][0]["value"], "2021/2025");
+}
+
+#[test]
+fn views_print_tables_and_json() {
+    for view in ["targets", "dates", "regions", "tasks", "analyze"] {
+        let out = bin().arg(view).arg(seeds()).output().unwrap();
+        assert!(out.status.success(), "{view}");
+        let t = String::from_utf8(out.stdout).unwrap();
+        assert!(!t.trim().is_empty(), "{view} printed nothing");
+        if view != "tasks" {
+            // an 80-column table when piped
+            assert!(
+                t.lines().all(|l| l.chars().count() <= 80),
+                "{view} is wider than 80 columns"
+            );
+        }
+    }
+    let t = String::from_utf8(bin().arg("targets").arg(seeds()).output().unwrap().stdout).unwrap();
+    assert!(t.contains("发明专利授权量") && t.contains("≥ 2.5万项"));
+    let t = String::from_utf8(
+        bin()
+            .arg("tasks")
+            .arg(crate::seed("001"))
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        t.contains("MISMATCH"),
+        "the 9-task list that names 5 is marked"
+    );
+    let t = String::from_utf8(
+        bin()
+            .arg("regions")
+            .arg(crate::seed("004"))
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(t.contains("500112") && t.contains("now 500157"), "{t}");
+    // json of a view carries the same targets as analyze
+    let a: Value = serde_json::from_slice(
+        &bin()
+            .args(["analyze", "--format", "json"])
+            .arg(crate::seed("001"))
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let v: Value = serde_json::from_slice(
+        &bin()
+            .args(["targets", "--format", "json"])
+            .arg(crate::seed("001"))
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(a[0]["targets"], v[0]["targets"]);
+}
+
+#[test]
+fn user_dictionaries_extend_the_built_in_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let dicts = dir.path().join("dicts");
+    std::fs::create_dir(&dicts).unwrap();
+    std::fs::write(
+        dicts.join("boilerplate.tsv"),
+        "pattern\tmax_len\tnote\n^本站声明\t100\tour site\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dicts.join("units.tsv"),
+        "unit\tclass\tnote\n桶\tphysical\tbarrels\n",
+    )
+    .unwrap();
+    let f = dir.path().join("d.txt");
+    std::fs::write(&f, "本站声明:转载请注明\n到2025年,原油产量达到500万桶。").unwrap();
+    let out = bin()
+        .arg("--dicts")
+        .arg(&dicts)
+        .args(["normalize"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let t = String::from_utf8(out.stdout).unwrap();
+    assert!(!t.contains("本站声明"), "{t}");
+    let out = bin()
+        .env("POLICYLENS_DICTS", &dicts)
+        .args(["targets", "--format", "json"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["targets"][0]["unit"], "桶");
+    // a malformed row names the file and line, exit 2
+    std::fs::write(
+        dicts.join("comparators.tsv"),
+        "word\tposition\tcomparator\tverb\tnote\n高出\tsideways\t>\tno\t\n",
+    )
+    .unwrap();
+    let out = bin()
+        .arg("--dicts")
+        .arg(&dicts)
+        .arg("analyze")
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("comparators.tsv:2"), "{err}");
+}
+
+#[test]
+fn html_input_is_stripped() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("page.html");
+    std::fs::write(
+        &f,
+        "<html><head><style>p{color:red}</style><script>var x='2030年';</script></head><body><p>到2025年,覆盖率达到95&#37;。</p><!-- 2099年 --></body></html>",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["analyze", "--format", "json"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["source"]["format"], "html");
+    assert_eq!(v[0]["targets"][0]["value"], 95);
+    let dates: Vec<&str> = v[0]["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, ["2025"]);
+}

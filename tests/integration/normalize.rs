@@ -1,1 +1,176 @@
-//! placeholder
+//! Normalization guarantees: encodings, script, boilerplate, front matter, offsets, OpenCC.
+
+use policylens::engine::Engine;
+use policylens::ingest::Source;
+use policylens::normalize::{normalize_as, script};
+use policylens::pipeline::load;
+
+fn normalized(path: &std::path::Path) -> String {
+    load(&Source::File(path.to_path_buf()), Engine::get())
+        .expect("loads")
+        .text
+}
+
+#[test]
+fn gbk_and_utf16_copies_normalize_like_the_utf8_original() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["000", "002", "004"] {
+        let src = crate::seed(name);
+        let text = std::fs::read_to_string(&src).unwrap();
+        let (gbk, _, unmappable) = encoding_rs::GB18030.encode(&text);
+        assert!(!unmappable);
+        let gbk_path = dir.path().join(format!("{name}.gbk.txt"));
+        std::fs::write(&gbk_path, &gbk).unwrap();
+        let mut le = vec![0xFF, 0xFE];
+        for u in text.encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        let le_path = dir.path().join(format!("{name}.utf16.txt"));
+        std::fs::write(&le_path, &le).unwrap();
+        let want = normalized(&src);
+        assert_eq!(normalized(&gbk_path), want, "{name} GBK");
+        assert_eq!(normalized(&le_path), want, "{name} UTF-16");
+        let doc = load(&Source::File(gbk_path), Engine::get()).unwrap();
+        assert_eq!(doc.source.encoding, "GB18030");
+    }
+}
+
+#[test]
+fn traditional_seed_becomes_simplified() {
+    let text = normalized(&crate::seed("002"));
+    assert!(text.contains("数字经济"));
+    for c in "數經濟發規劃國務們這說為與會產業區網".chars() {
+        assert!(
+            !text.contains(c),
+            "traditional {c} left in the normalized text"
+        );
+    }
+    let doc = load(&Source::File(crate::seed("002")), Engine::get()).unwrap();
+    assert_eq!(doc.source.script, "traditional");
+}
+
+#[test]
+fn markdown_front_matter_tags_and_css_are_gone() {
+    let doc = load(&Source::File(crate::seed("003")), Engine::get()).unwrap();
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("国家发展改革委负责同志就《_十四五_数字经济发展规划》答记者问")
+    );
+    assert!(doc.meta.date.as_deref().is_some_and(|d| d.contains("2022")));
+    for gone in [
+        "title:",
+        "categories",
+        "headimg",
+        "<p",
+        "<font",
+        "cms-style",
+        "appendQr",
+        "{",
+        "新浪财经APP",
+        "责任编辑",
+        "&#123;",
+    ] {
+        assert!(!doc.text.contains(gone), "{gone:?} left in seed 003");
+    }
+    assert!(doc
+        .text
+        .contains("近日,国务院印发了《“十四五”数字经济发展规划》"));
+}
+
+#[test]
+fn site_footers_go_and_article_text_stays() {
+    let t0 = normalized(&crate::seed("000"));
+    for gone in [
+        "退出长者模式",
+        "主办单位",
+        "网站地图",
+        "ICP备",
+        "公网安备",
+        "网站标识码",
+        "技术支持电话",
+        "1024*768",
+    ] {
+        assert!(!t0.contains(gone), "{gone} left in seed 000");
+    }
+    assert!(t0.contains("国家发展改革委有关负责同志就文件出台的相关背景"));
+    assert!(t0.contains("发布日期:2019-11-18"));
+    let t4 = normalized(&crate::seed("004"));
+    for gone in [
+        "新闻热线",
+        "版权所有",
+        "ICP备",
+        "公网安备",
+        "许可证",
+        "技术支持",
+        "资料来源",
+        "关于我们",
+    ] {
+        assert!(!t4.contains(gone), "{gone} left in seed 004");
+    }
+    assert!(t4.contains("重庆市成为全国首个启动实施的国家数字经济创新发展试验区"));
+    assert!(
+        t4.contains("2020-06-24 15:29:24 来源:重庆日报"),
+        "the dateline stays"
+    );
+}
+
+/// A small deterministic generator, so the test is the same on every run.
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+#[test]
+fn random_spans_map_back_to_the_original() {
+    let engine = Engine::get();
+    let mut rng = Lcg(20211212);
+    for name in ["000", "001", "002", "003", "004"] {
+        let doc = load(&Source::File(crate::seed(name)), engine).unwrap();
+        let chars: Vec<char> = doc.text.chars().collect();
+        let mut checked = 0;
+        while checked < 300 {
+            let a = rng.next(chars.len());
+            let b = (a + 1 + rng.next(60)).min(chars.len());
+            if chars[a].is_whitespace() || chars[b - 1].is_whitespace() {
+                continue;
+            }
+            let span = doc.span(a, b);
+            let original = doc.original_slice(span);
+            let again = normalize_as(&original, doc.source.format, &engine.dicts);
+            assert_eq!(
+                again,
+                doc.slice(a, b),
+                "{name}: chars {a}..{b}, original {span:?} = {original:?}"
+            );
+            checked += 1;
+        }
+    }
+}
+
+#[test]
+fn both_opencc_implementations_agree_on_every_seed() {
+    // In the default build both sides are ferrous-opencc; with `--features opencc-cpp` the
+    // converter in use is the C++ OpenCC, and this compares it with the pure-Rust one.
+    let conv = script::Converter::get();
+    assert_eq!(
+        conv.name().contains("C++"),
+        cfg!(feature = "opencc-cpp"),
+        "{}",
+        conv.name()
+    );
+    for name in ["000", "001", "002", "003", "004"] {
+        let text = std::fs::read_to_string(crate::seed(name)).unwrap();
+        assert_eq!(
+            conv.t2s(&text),
+            script::ferrous_t2s(&text),
+            "seed {name} with {}",
+            conv.name()
+        );
+    }
+}

@@ -205,7 +205,14 @@ fn clean_indicator(doc: &Document, a: usize, b: usize, dicts: &Dicts) -> (usize,
             a += s.chars().count() - trimmed.chars().count();
             continue;
         }
-        if let Some(d) = dates::scan(s, None).into_iter().find(|d| d.start == 0) {
+        let may_be_date =
+            s.starts_with(|c: char| c.is_ascii_digit() || "到力争至截在于从十二".contains(c));
+        if let Some(d) = may_be_date
+            .then(|| dates::scan(s, None))
+            .into_iter()
+            .flatten()
+            .find(|d| d.start == 0)
+        {
             a += s[..d.end].chars().count();
             continue;
         }
@@ -276,7 +283,7 @@ fn np_head(doc: &Document, a: usize, b: usize, dicts: &Dicts) -> (usize, usize) 
 }
 
 /// Governing year of each sentence from a 到/力争到/至 YYYY年 clause earlier in its paragraph.
-fn governing_years(doc: &Document) -> Vec<Option<i32>> {
+fn governing_years(doc: &Document, sent_dates: &[Vec<dates::DateMatch>]) -> Vec<Option<i32>> {
     let mut out = vec![None; doc.sentences.len()];
     let mut para = usize::MAX;
     let mut year = None;
@@ -286,7 +293,7 @@ fn governing_years(doc: &Document) -> Vec<Option<i32>> {
             year = None;
         }
         out[i] = year;
-        for d in dates::scan(doc.sentence_text(i), None) {
+        for d in &sent_dates[i] {
             let ev = &doc.sentence_text(i)[d.start..d.end];
             if d.kind == "year" && (ev.contains('到') || ev.starts_with('至')) {
                 year = d.value.as_deref().and_then(|v| v.parse().ok());
@@ -297,9 +304,9 @@ fn governing_years(doc: &Document) -> Vec<Option<i32>> {
 }
 
 /// The year stated in the sentence before byte `pos`: the nearest point-year expression.
-fn year_in_sentence(sentence: &str, pos: usize) -> Option<(i32, bool)> {
-    dates::scan(sentence, None)
-        .into_iter()
+fn year_in_sentence(sentence: &str, found: &[dates::DateMatch], pos: usize) -> Option<(i32, bool)> {
+    found
+        .iter()
         .rev()
         .filter(|d| d.end <= pos && matches!(d.kind.as_str(), "year" | "month" | "day"))
         // 比2020年下降: a comparison base, not the year the figure is about
@@ -308,7 +315,7 @@ fn year_in_sentence(sentence: &str, pos: usize) -> Option<(i32, bool)> {
             !(b.ends_with('比') || b.ends_with('较') || b.ends_with("相比") || b.ends_with('与'))
         })
         .find_map(|d| {
-            let v = d.value?;
+            let v = d.value.as_deref()?;
             let y: i32 = v.get(..4)?.parse().ok()?;
             let ev = &sentence[d.start..d.end];
             Some((
@@ -356,8 +363,10 @@ fn section_cues(doc: &Document, dicts: &Dicts) -> Vec<Option<bool>> {
 /// Extract the targets of a document. `published` helps tell goals from achieved figures.
 pub fn extract(doc: &Document, engine: &Engine, published: Option<NaiveDate>) -> Vec<Target> {
     let dicts = &engine.dicts;
-    let tw = &dicts.target_words;
-    let gov_years = governing_years(doc);
+    let sent_dates: Vec<Vec<dates::DateMatch>> = (0..doc.sentences.len())
+        .map(|i| dates::scan(doc.sentence_text(i), None))
+        .collect();
+    let gov_years = governing_years(doc, &sent_dates);
     let cues = section_cues(doc, dicts);
     let table_rows = tables::find(doc, dicts);
     let mut out = Vec::new();
@@ -414,18 +423,14 @@ pub fn extract(doc: &Document, engine: &Engine, published: Option<NaiveDate>) ->
             let group = &kept[i..j];
             let segs = segments(clause, group, sent);
             for (q, seg) in group.iter().zip(segs) {
-                if let Some(t) = build(
-                    doc,
-                    si,
+                let ctx = SentenceContext {
                     base,
                     sent,
-                    q,
-                    seg,
-                    dicts,
-                    published,
-                    gov_years[si],
-                    cues[si],
-                ) {
+                    dates: &sent_dates[si],
+                    gov_year: gov_years[si],
+                    section: cues[si],
+                };
+                if let Some(t) = build(doc, &ctx, q, seg, dicts, published) {
                     out.push(t);
                 }
             }
@@ -434,23 +439,37 @@ pub fn extract(doc: &Document, engine: &Engine, published: Option<NaiveDate>) ->
     }
     out.extend(tables::targets(doc, &table_rows, published));
     out.sort_by_key(|t| t.span[0]);
-    let _ = tw;
     out
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What [`build`] needs to know about the sentence a quantity sits in.
+struct SentenceContext<'a> {
+    /// Byte offset of the sentence in the document text.
+    base: usize,
+    sent: &'a str,
+    /// Date expressions of the sentence.
+    dates: &'a [dates::DateMatch],
+    /// A 到YYYY年 earlier in the paragraph.
+    gov_year: Option<i32>,
+    /// The governing heading's cue: Some(true) progress, Some(false) goals.
+    section: Option<bool>,
+}
+
 fn build(
     doc: &Document,
-    si: usize,
-    base: usize,
-    sent: &str,
+    ctx: &SentenceContext,
     q: &Quantity,
     seg: (usize, usize),
     dicts: &Dicts,
     published: Option<NaiveDate>,
-    gov_year: Option<i32>,
-    section: Option<bool>,
 ) -> Option<Target> {
+    let SentenceContext {
+        base,
+        sent,
+        gov_year,
+        section,
+        ..
+    } = *ctx;
     let tw = &dicts.target_words;
     let cmp = numbers::comparator(sent, q, dicts);
     let c = |b: usize| doc.char_at(base + b);
@@ -518,7 +537,7 @@ fn build(
         return None;
     }
     // Year: stated in the sentence before the number, else a governing 到YYYY年.
-    let own = year_in_sentence(sent, q.start);
+    let own = year_in_sentence(sent, ctx.dates, q.start);
     let (year, forward) = match (own, gov_year) {
         (Some((y, f)), _) => (Some(y), f),
         (None, Some(y)) => (Some(y), true),
@@ -537,7 +556,6 @@ fn build(
         _ if section == Some(true) => "status",
         _ => "target",
     };
-    let _ = si;
     Some(Target {
         indicator,
         value: q.value,
