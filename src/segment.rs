@@ -31,18 +31,16 @@ pub fn jieba() -> &'static Jieba {
         let ordinary: std::collections::HashSet<&str> =
             dicts.ordinary_words.rows.iter().map(|r| r.get(0)).collect();
         for row in &dicts.divisions.rows {
-            let (name, short) = (row.get(1), row.get(2));
+            let (name, short, level) = (row.get(1), row.get(2), row.get(3));
+            // County-level names are left to jieba's own dictionary: adding them would make
+            // tokens out of ordinary text (新建区县 → 新建区, 改革委会同 → 会同).
+            if level == "3" {
+                continue;
+            }
             if name.chars().count() >= 2 && !j.has_word(name) {
                 j.add_word(name, Some(2000), Some("ns"));
             }
-            // County-level shorts are left to jieba's own dictionary: adding them would make
-            // tokens out of ordinary text (改革委会同 → 会同).
-            let level = row.get(3);
-            if level != "3"
-                && short.chars().count() >= 2
-                && !ordinary.contains(short)
-                && !j.has_word(short)
-            {
+            if short.chars().count() >= 2 && !ordinary.contains(short) && !j.has_word(short) {
                 j.add_word(short, Some(800), Some("ns"));
             }
         }

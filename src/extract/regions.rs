@@ -58,6 +58,8 @@ pub struct RegionIndex {
     by_code: HashMap<String, usize>,
     ac: AhoCorasick,
     entries: Vec<Vec<Entry>>,
+    /// Pattern index of every name, to fall back to a shorter name at the same position.
+    by_name: HashMap<String, usize>,
     ordinary: HashSet<String>,
     not_places: Vec<String>,
 }
@@ -183,6 +185,11 @@ impl RegionIndex {
             }
         }
         let (keys, entries): (Vec<String>, Vec<Vec<Entry>>) = pats.into_iter().unzip();
+        let by_name: HashMap<String, usize> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.clone(), i))
+            .collect();
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&keys)
@@ -193,6 +200,7 @@ impl RegionIndex {
             by_code,
             ac,
             entries,
+            by_name,
             ordinary,
             not_places: d
                 .not_places
@@ -257,49 +265,75 @@ struct Mention {
     area: Option<usize>,
 }
 
-/// Extract the places a document speaks of. `year` is the publication year, if known.
-pub fn extract(doc: &Document, idx: &RegionIndex, year: Option<i32>) -> Vec<RegionItem> {
+/// Whether the name at `[start, end)` (byte offsets, pattern `pattern`) is a mention here,
+/// and of what. `prev` is the mention before it (an ordinary word needs its parent there).
+fn evaluate(
+    doc: &Document,
+    idx: &RegionIndex,
+    year: Option<i32>,
+    start: usize,
+    end: usize,
+    pattern: usize,
+    prev: Option<&Mention>,
+) -> Option<Mention> {
     let text = &doc.text;
-    let mut mentions: Vec<Mention> = Vec::new();
-    for m in idx.ac.find_iter(text) {
-        let (a, b) = (doc.char_at(m.start()), doc.char_at(m.end()));
-        let entries = &idx.entries[m.pattern().as_usize()];
-        let name = &text[m.start()..m.end()];
-        let after = &text[m.end()..];
-        // Part of an organisation, newspaper or zone name: the suffix follows directly or
-        // after a short name part (杭州城西科创大走廊).
-        let near: String = after
-            .chars()
-            .take_while(|c| {
-                !c.is_ascii_punctuation() && !"，。、；：,;:（）()“”《》 \n".contains(*c)
-            })
-            .take(8)
-            .collect();
-        if idx.not_places.iter().any(|s| {
-            after.starts_with(s.as_str())
-                || near
-                    .find(s.as_str())
-                    .is_some_and(|i| near[..i].chars().count() <= 3 && s.chars().count() >= 3)
-        }) {
-            continue;
+    let (a, b) = (doc.char_at(start), doc.char_at(end));
+    let entries = &idx.entries[pattern];
+    let name = &text[start..end];
+    let after = &text[end..];
+    // Part of an organisation, newspaper or zone name: the suffix follows directly or
+    // after a short name part (杭州城西科创大走廊).
+    let near: String = after
+        .chars()
+        .take_while(|c| !c.is_ascii_punctuation() && !"，。、；：,;:（）()“”《》 \n".contains(*c))
+        .take(8)
+        .collect();
+    if idx.not_places.iter().any(|s| {
+        after.starts_with(s.as_str())
+            || near
+                .find(s.as_str())
+                .is_some_and(|i| near[..i].chars().count() <= 3 && s.chars().count() >= 3)
+    }) {
+        return None;
+    }
+    // Word boundaries: a name must start a token and end one, except that a full name may
+    // open a longer token (浙江省委, 杭州市政府) but not end inside the next word (重庆市场).
+    let full_only = entries
+        .iter()
+        .all(|e| matches!(e, Entry::Unit(_, Via::Full)));
+    if !doc.on_word_boundaries(a, b) {
+        let opens_token = doc
+            .tokens_in(a, b)
+            .first()
+            .is_some_and(|t| t.start == a && t.end >= b);
+        if !(full_only && opens_token) {
+            return None;
         }
-        let full_only = entries
-            .iter()
-            .all(|e| matches!(e, Entry::Unit(_, Via::Full)));
-        if !full_only && !doc.on_word_boundaries(a, b) {
-            continue;
-        }
-        let areas: Vec<usize> = entries
-            .iter()
-            .filter_map(|e| {
-                if let Entry::Area(i) = e {
-                    Some(*i)
-                } else {
-                    None
-                }
-            })
-            .collect();
-        let mut cands: Vec<(usize, Via)> = entries
+    }
+    let areas: Vec<usize> = entries
+        .iter()
+        .filter_map(|e| {
+            if let Entry::Area(i) = e {
+                Some(*i)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let mut cands: Vec<(usize, Via)> = entries
+        .iter()
+        .filter_map(|e| {
+            if let Entry::Unit(i, v) = e {
+                Some((*i, *v))
+            } else {
+                None
+            }
+        })
+        .filter(|(i, _)| idx.valid(&idx.units[*i], year))
+        .collect();
+    if cands.is_empty() && year.is_none() {
+        // No date: a retired name still means its (last) unit.
+        cands = entries
             .iter()
             .filter_map(|e| {
                 if let Entry::Unit(i, v) = e {
@@ -308,85 +342,96 @@ pub fn extract(doc: &Document, idx: &RegionIndex, year: Option<i32>) -> Vec<Regi
                     None
                 }
             })
-            .filter(|(i, _)| idx.valid(&idx.units[*i], year))
             .collect();
-        if cands.is_empty() && year.is_none() {
-            // No date: a retired name still means its (last) unit.
-            cands = entries
-                .iter()
-                .filter_map(|e| {
-                    if let Entry::Unit(i, v) = e {
-                        Some((*i, *v))
-                    } else {
-                        None
-                    }
-                })
-                .collect();
-        }
-        if cands.is_empty() {
-            if let Some(&ai) = areas.first() {
-                mentions.push(Mention {
-                    start: a,
-                    end: b,
-                    units: vec![],
-                    area: Some(ai),
-                });
-            }
-            continue;
-        }
-        // An ordinary word (合作, 和平, 城区) counts only right after its parent.
-        if idx.ordinary.contains(name) {
-            let prev = mentions.last();
-            let ok = prev.is_some_and(|p| {
-                p.end + 1 >= a
-                    && cands.iter().any(|(i, _)| {
-                        let chain = idx.chain(*i);
-                        p.units
-                            .iter()
-                            .any(|&pu| chain[1..].contains(&idx.units[pu].code))
-                    })
-            });
-            if !ok {
-                continue;
-            }
-        }
-        // A bare short name means the higher level (长沙 is 长沙市, not 长沙县).
-        let vias_short = cands.iter().all(|(_, v)| *v == Via::Short);
-        if vias_short {
-            let top = cands
-                .iter()
-                .map(|(i, _)| idx.units[*i].level)
-                .min()
-                .unwrap_or(3);
-            cands.retain(|(i, _)| idx.units[*i].level == top);
-            if in_quoted_name(text, m.start(), m.end()) {
-                continue; // “凤凰行动”: a programme's name
-            }
-            // A county short must read as a name in context: jieba tags it as a place or
-            // proper name (渝北/ns, 德清/nr), not as a common word (双城/n, 合作/vn).
-            if top == 3
-                && !doc.tokens_in(a, b).iter().any(|t| {
-                    t.start == a
-                        && t.end == b
-                        && (t.tag.starts_with("ns") || t.tag.starts_with("nr"))
-                })
-            {
-                continue;
-            }
-        } else {
-            // Full names and aliases beat short names of other units.
-            if cands.iter().any(|(_, v)| *v != Via::Short) {
-                cands.retain(|(_, v)| *v != Via::Short);
-            }
-        }
-        let mut units: Vec<usize> = cands.iter().map(|(i, _)| *i).collect();
-        units.dedup();
-        mentions.push(Mention {
+    }
+    if cands.is_empty() {
+        return areas.first().map(|&ai| Mention {
             start: a,
             end: b,
-            units,
-            area: None,
+            units: vec![],
+            area: Some(ai),
         });
+    }
+    // An ordinary word (合作, 和平, 城区) counts only right after its parent.
+    if idx.ordinary.contains(name) {
+        let ok = prev.is_some_and(|p| {
+            p.end + 1 >= a
+                && cands.iter().any(|(i, _)| {
+                    let chain = idx.chain(*i);
+                    p.units
+                        .iter()
+                        .any(|&pu| chain[1..].contains(&idx.units[pu].code))
+                })
+        });
+        if !ok {
+            return None;
+        }
+    }
+    // A bare short name means the higher level (长沙 is 长沙市, not 长沙县).
+    let vias_short = cands.iter().all(|(_, v)| *v == Via::Short);
+    if vias_short {
+        let top = cands
+            .iter()
+            .map(|(i, _)| idx.units[*i].level)
+            .min()
+            .unwrap_or(3);
+        cands.retain(|(i, _)| idx.units[*i].level == top);
+        if in_quoted_name(text, start, end) {
+            return None; // “凤凰行动”: a programme's name
+        }
+        // A county short must read as a name in context: jieba tags it as a place or
+        // proper name (渝北/ns, 德清/nr), not as a common word (双城/n, 合作/vn).
+        if top == 3
+            && !doc.tokens_in(a, b).iter().any(|t| {
+                t.start == a && t.end == b && (t.tag.starts_with("ns") || t.tag.starts_with("nr"))
+            })
+        {
+            return None;
+        }
+    } else {
+        // Full names and aliases beat short names of other units.
+        if cands.iter().any(|(_, v)| *v != Via::Short) {
+            cands.retain(|(_, v)| *v != Via::Short);
+        }
+    }
+    let mut units: Vec<usize> = cands.iter().map(|(i, _)| *i).collect();
+    units.dedup();
+    Some(Mention {
+        start: a,
+        end: b,
+        units,
+        area: None,
+    })
+}
+
+/// Extract the places a document speaks of. `year` is the publication year, if known.
+pub fn extract(doc: &Document, idx: &RegionIndex, year: Option<i32>) -> Vec<RegionItem> {
+    let text = &doc.text;
+    let mut mentions: Vec<Mention> = Vec::new();
+    for m in idx.ac.find_iter(text) {
+        // The longest name first; if it does not hold here (上海市民 is not 上海市), a shorter
+        // name starting at the same place (上海).
+        let matched = &text[m.start()..m.end()];
+        let mut ends: Vec<(usize, usize)> = vec![(m.end(), m.pattern().as_usize())];
+        for (k, _) in matched
+            .char_indices()
+            .skip(2)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+        {
+            if let Some(&p) = idx.by_name.get(&matched[..k]) {
+                ends.push((m.start() + k, p));
+            }
+        }
+        for (end, pattern) in ends {
+            if let Some(mention) =
+                evaluate(doc, idx, year, m.start(), end, pattern, mentions.last())
+            {
+                mentions.push(mention);
+                break;
+            }
+        }
     }
 
     // Resolve ambiguous mentions through parents mentioned in the document.

@@ -422,12 +422,30 @@ fn inline_lists(
 
 fn outline_lists(doc: &Document, paths: &[Vec<String>], out: &mut Vec<TaskList>) {
     // Collect outline headings: (sentence, marker).
-    let heads: Vec<(usize, Marker)> = doc
-        .sentences
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.para_start)
-        .filter_map(|(i, _)| context::marker(doc.sentence_text(i)).map(|m| (i, m)))
+    // Headings open a paragraph, or run together in one ((一)加强领导。(二)强化保障。):
+    // a marked sentence right after another marked sentence of the same level counts too.
+    let mut heads: Vec<(usize, Marker)> = Vec::new();
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let Some(m) = context::marker(doc.sentence_text(i)) else {
+            continue;
+        };
+        let run = !s.para_start
+            && heads.last().is_some_and(|(pi, pm)| {
+                *pi + 1 == i && pm.level == m.level && pm.ordinal + 1 == m.ordinal
+            });
+        let opens_run = !s.para_start
+            && m.ordinal == 1
+            && doc.sentences.get(i + 1).is_some_and(|n| {
+                !n.para_start
+                    && context::marker(doc.sentence_text(i + 1))
+                        .is_some_and(|nm| nm.level == m.level && nm.ordinal == 2)
+            });
+        if s.para_start || run || opens_run {
+            heads.push((i, m));
+        }
+    }
+    let heads: Vec<(usize, Marker)> = heads
+        .into_iter()
         .filter(|(i, m)| m.level != 5 || doc.sentence_text(*i).chars().count() < 200)
         .collect();
     for (k, (si, m)) in heads.iter().enumerate() {

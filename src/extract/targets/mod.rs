@@ -119,6 +119,10 @@ pub fn reject(sentence: &str, q: &Quantity, dicts: &Dicts) -> Option<Reject> {
     {
         return Some(Reject::PhoneOrCode);
     }
+    // A、B、C等3个重点产业: the count of a listed enumeration, nothing measured.
+    if before.ends_with('等') && before.contains('、') {
+        return Some(Reject::Structural);
+    }
     if q.chinese && !q.magnitude_only && q.unit != "%" && q.value < 10.0 {
         return Some(Reject::SmallChineseCount);
     }
@@ -165,6 +169,36 @@ pub fn reject(sentence: &str, q: &Quantity, dicts: &Dicts) -> Option<Reject> {
         return Some(Reject::Instrument);
     }
     None
+}
+
+/// An indicator that names only a measure of something said before (年均增长, 占GDP比重).
+fn elliptical(ind: &str) -> bool {
+    [
+        "占",
+        "年均",
+        "同比",
+        "比上年",
+        "较上年",
+        "增速",
+        "增长",
+        "比重",
+        "其中",
+    ]
+    .iter()
+    .any(|p| ind.starts_with(p))
+}
+
+/// The subject of an indicator: the part before its measure (…增加值占GDP比重 → …增加值).
+fn subject_of(t: &Target) -> String {
+    let ind = t.indicator.as_str();
+    for cut in ["占", "年均", "同比", "比重", "增速"] {
+        if let Some(i) = ind.find(cut) {
+            if i > 0 {
+                return ind[..i].to_string();
+            }
+        }
+    }
+    ind.to_string()
 }
 
 /// Segments of a clause: one per kept quantity, split at the last 、 between neighbours.
@@ -282,8 +316,12 @@ fn np_head(doc: &Document, a: usize, b: usize, dicts: &Dicts) -> (usize, usize) 
     (a, b)
 }
 
-/// Governing year of each sentence from a 到/力争到/至 YYYY年 clause earlier in its paragraph.
-fn governing_years(doc: &Document, sent_dates: &[Vec<dates::DateMatch>]) -> Vec<Option<i32>> {
+/// Governing year of each sentence from a 到/力争到/至 YYYY年 clause (forward: true) or a
+/// 截至 YYYY年 clause (a report: false) earlier in its paragraph.
+fn governing_years(
+    doc: &Document,
+    sent_dates: &[Vec<dates::DateMatch>],
+) -> Vec<Option<(i32, bool)>> {
     let mut out = vec![None; doc.sentences.len()];
     let mut para = usize::MAX;
     let mut year = None;
@@ -295,8 +333,16 @@ fn governing_years(doc: &Document, sent_dates: &[Vec<dates::DateMatch>]) -> Vec<
         out[i] = year;
         for d in &sent_dates[i] {
             let ev = &doc.sentence_text(i)[d.start..d.end];
-            if d.kind == "year" && (ev.contains('到') || ev.starts_with('至')) {
-                year = d.value.as_deref().and_then(|v| v.parse().ok());
+            // 到2025年 governs the goals that follow; 截至2020年底 the figures that follow.
+            if d.kind == "year"
+                && (ev.contains('到') || ev.starts_with('至') || ev.starts_with("截"))
+            {
+                let forward = !ev.starts_with("截");
+                year = d
+                    .value
+                    .as_deref()
+                    .and_then(|v| v.parse().ok())
+                    .map(|y| (y, forward));
             }
         }
     }
@@ -413,6 +459,7 @@ pub fn extract(doc: &Document, engine: &Engine, published: Option<NaiveDate>) ->
             .map(|(_, q)| q)
             .collect();
         // group by clause
+        let mut sentence_targets: Vec<Target> = Vec::new();
         let mut i = 0;
         while i < kept.len() {
             let clause = clause_of(kept[i]);
@@ -430,7 +477,15 @@ pub fn extract(doc: &Document, engine: &Engine, published: Option<NaiveDate>) ->
                     gov_year: gov_years[si],
                     section: cues[si],
                 };
-                if let Some(t) = build(doc, &ctx, q, seg, dicts, published) {
+                if let Some(mut t) = build(doc, &ctx, q, seg, dicts, published) {
+                    // …增加值突破1000亿元,年均增长15%,占GDP比重12%: the later clauses measure
+                    // the same subject; give them its name.
+                    if let Some(prev) = sentence_targets.last() {
+                        if elliptical(&t.indicator) {
+                            t.indicator = format!("{}{}", subject_of(prev), t.indicator);
+                        }
+                    }
+                    sentence_targets.push(t.clone());
                     out.push(t);
                 }
             }
@@ -449,8 +504,8 @@ struct SentenceContext<'a> {
     sent: &'a str,
     /// Date expressions of the sentence.
     dates: &'a [dates::DateMatch],
-    /// A 到YYYY年 earlier in the paragraph.
-    gov_year: Option<i32>,
+    /// A 到YYYY年 (forward) or 截至YYYY年 earlier in the paragraph.
+    gov_year: Option<(i32, bool)>,
     /// The governing heading's cue: Some(true) progress, Some(false) goals.
     section: Option<bool>,
 }
@@ -540,7 +595,7 @@ fn build(
     let own = year_in_sentence(sent, ctx.dates, q.start);
     let (year, forward) = match (own, gov_year) {
         (Some((y, f)), _) => (Some(y), f),
-        (None, Some(y)) => (Some(y), true),
+        (None, Some((y, forward))) => (Some(y), forward),
         (None, None) => (None, false),
     };
     let clause_text = sent;
