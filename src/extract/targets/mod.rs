@@ -266,6 +266,16 @@ fn clean_indicator(doc: &Document, a: usize, b: usize, dicts: &Dicts) -> (usize,
             break;
         }
         let w = t.word.as_str();
+        // 重点行业, 新产品: a listed word used as a modifier of the noun after it stays.
+        let modifier =
+            ((t.tag.starts_with('n') && t.tag != "nz") || t.tag.starts_with('a') || t.tag == "b")
+                && toks
+                    .iter()
+                    .find(|n| n.start >= t.end)
+                    .is_some_and(|n| n.tag.starts_with('n') || n.tag == "vn");
+        if modifier && !tw.lead_verbs.contains(w) {
+            break;
+        }
         if tw.adverbs.contains(w)
             || tw.lead_verbs.contains(w)
             || (t.tag == "d" && t.end < b)
@@ -476,8 +486,10 @@ pub fn extract(doc: &Document, engine: &Engine, published: Option<NaiveDate>) ->
                     dates: &sent_dates[si],
                     gov_year: gov_years[si],
                     section: cues[si],
+                    dicts,
+                    published,
                 };
-                if let Some(mut t) = build(doc, &ctx, q, seg, dicts, published) {
+                if let Some(mut t) = build(doc, &ctx, q, seg) {
                     // …增加值突破1000亿元,年均增长15%,占GDP比重12%: the later clauses measure
                     // the same subject; give them its name.
                     if let Some(prev) = sentence_targets.last() {
@@ -508,6 +520,9 @@ struct SentenceContext<'a> {
     gov_year: Option<(i32, bool)>,
     /// The governing heading's cue: Some(true) progress, Some(false) goals.
     section: Option<bool>,
+    dicts: &'a Dicts,
+    /// The document's publication date, if known.
+    published: Option<NaiveDate>,
 }
 
 fn build(
@@ -515,15 +530,9 @@ fn build(
     ctx: &SentenceContext,
     q: &Quantity,
     seg: (usize, usize),
-    dicts: &Dicts,
-    published: Option<NaiveDate>,
 ) -> Option<Target> {
     let SentenceContext {
-        base,
-        sent,
-        gov_year,
-        section,
-        ..
+        base, sent, dicts, ..
     } = *ctx;
     let tw = &dicts.target_words;
     let cmp = numbers::comparator(sent, q, dicts);
@@ -571,6 +580,10 @@ fn build(
         } else {
             (ba, bb)
         }
+    } else if let Some(subject) = clause_subject(doc, ctx, seg_a) {
+        // 2021年达到31.4万亿元: nothing before the number but a year; the subject is the
+        // noun phrase that opens the sentence's previous clause.
+        return finish_target(doc, ctx, q, (seg_a, seg_b), subject, comparator);
     } else {
         return None;
     };
@@ -591,6 +604,27 @@ fn build(
     {
         return None;
     }
+    finish_target(doc, ctx, q, (seg_a, seg_b), indicator, comparator)
+}
+
+/// Year, kind, evidence and span for a target whose indicator and comparator are known.
+fn finish_target(
+    doc: &Document,
+    ctx: &SentenceContext,
+    q: &Quantity,
+    (seg_a, seg_b): (usize, usize),
+    indicator: String,
+    comparator: String,
+) -> Option<Target> {
+    let SentenceContext {
+        sent,
+        gov_year,
+        section,
+        dicts,
+        published,
+        ..
+    } = *ctx;
+    let tw = &dicts.target_words;
     // Year: stated in the sentence before the number, else a governing 到YYYY年.
     let own = year_in_sentence(sent, ctx.dates, q.start);
     let (year, forward) = match (own, gov_year) {
@@ -623,4 +657,38 @@ fn build(
         evidence: doc.slice(seg_a, seg_b).trim().to_string(),
         span: doc.span(seg_a, seg_b),
     })
+}
+
+/// The noun phrase that opens the nearest earlier clause of the sentence (its subject).
+fn clause_subject(doc: &Document, ctx: &SentenceContext, seg_a: usize) -> Option<String> {
+    let sentence_start = doc.char_at(ctx.base);
+    let head = doc.slice(sentence_start, seg_a);
+    let mut end = sentence_start + head.chars().count();
+    for clause in head
+        .split(CLAUSE_DELIMS)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+    {
+        let n = clause.chars().count();
+        let start = end - n;
+        let (a, b) = clean_indicator(doc, start, end, ctx.dicts);
+        let mut np_end = a;
+        for t in doc.tokens_in(a, b) {
+            if t.start < a {
+                continue;
+            }
+            let nounish =
+                t.tag.starts_with('n') || matches!(t.tag.as_str(), "vn" | "j" | "nz" | "eng" | "x");
+            if !nounish || t.end > b {
+                break;
+            }
+            np_end = t.end;
+        }
+        if np_end > a && np_end - a >= 2 {
+            return Some(doc.slice(a, np_end).to_string());
+        }
+        end = start.saturating_sub(1);
+    }
+    None
 }
