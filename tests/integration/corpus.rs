@@ -233,3 +233,69 @@ fn tasks_corpus() {
         (got, c[1].clone())
     });
 }
+
+#[test]
+fn every_ordinary_word_alone_is_no_region() {
+    // dicts/regions/ordinary_words.tsv: each word used in a plain sentence yields no place.
+    let engine = Engine::get();
+    let text =
+        std::fs::read_to_string(crate::root().join("dicts/regions/ordinary_words.tsv")).unwrap();
+    let words: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .collect();
+    assert!(words.len() >= 60);
+    let mut found = Vec::new();
+    for w in words {
+        for sentence in [
+            format!("要进一步加强{w}工作。"),
+            format!("围绕{w},推动高质量发展。"),
+        ] {
+            let doc = document_from_str("-", "txt", &sentence, engine);
+            let r = extract::analyze(&doc, engine);
+            if !r.regions.is_empty() {
+                found.push(format!(
+                    "{sentence} → {:?}",
+                    r.regions.iter().map(|g| &g.name).collect::<Vec<_>>()
+                ));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "ordinary words read as places:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn indicators_do_not_start_with_a_verb_or_end_with_a_particle() {
+    let engine = Engine::get();
+    let mut bad = Vec::new();
+    let mut inputs: Vec<String> = rows("targets.tsv")
+        .into_iter()
+        .map(|(_, c)| c[0].clone())
+        .collect();
+    for name in ["000", "001", "002", "003", "004"] {
+        inputs.push(std::fs::read_to_string(crate::seed(name)).unwrap());
+    }
+    for input in inputs {
+        let doc = document_from_str("-", "txt", &input, engine);
+        for t in extract::analyze(&doc, engine).targets {
+            let ind = t.indicator.as_str();
+            let starts_verb = [
+                "达到", "建设", "培育", "建成", "打造", "形成", "推广", "创建", "实现",
+            ]
+            .iter()
+            .any(|v| ind.starts_with(v));
+            let ends_particle = ["的", "了", "等", "着", "和", "、", ","]
+                .iter()
+                .any(|p| ind.ends_with(p));
+            if starts_verb || ends_particle || ind.chars().count() < 2 {
+                bad.push(ind.to_string());
+            }
+        }
+    }
+    assert!(bad.is_empty(), "badly cut indicators: {bad:?}");
+}

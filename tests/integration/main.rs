@@ -6,6 +6,7 @@ mod corpus;
 mod diff;
 mod json_contract;
 mod normalize;
+mod robustness;
 mod seeds;
 
 use std::path::PathBuf;

@@ -269,10 +269,9 @@ fn clean_indicator(doc: &Document, a: usize, b: usize, dicts: &Dicts) -> (usize,
         // 重点行业, 新产品: a listed word used as a modifier of the noun after it stays.
         let modifier =
             ((t.tag.starts_with('n') && t.tag != "nz") || t.tag.starts_with('a') || t.tag == "b")
-                && toks
-                    .iter()
-                    .find(|n| n.start >= t.end)
-                    .is_some_and(|n| n.tag.starts_with('n') || n.tag == "vn");
+                && toks.iter().find(|n| n.start >= t.end).is_some_and(|n| {
+                    (n.tag.starts_with('n') || n.tag == "vn") && !tw.lead_verbs.contains(&n.word)
+                });
         if modifier && !tw.lead_verbs.contains(w) {
             break;
         }
@@ -374,10 +373,13 @@ fn year_in_sentence(sentence: &str, found: &[dates::DateMatch], pos: usize) -> O
             let v = d.value.as_deref()?;
             let y: i32 = v.get(..4)?.parse().ok()?;
             let ev = &sentence[d.start..d.end];
-            Some((
-                y,
-                ev.contains('到') || ev.starts_with('至') || ev.starts_with("力争"),
-            ))
+            // 到2025年, 力争2025年, 2025年底前: a deadline ahead
+            let forward = ev.contains('到')
+                || ev.starts_with('至')
+                || ev.starts_with("力争")
+                || sentence[d.end..].starts_with('前')
+                || ev.ends_with('前');
+            Some((y, forward))
         })
 }
 
