@@ -14,13 +14,15 @@ pub struct Marker {
     pub ordinal: u32,
     /// Byte length of the marker text.
     pub len: usize,
+    /// A box (专栏1): a heading whose numbered items are a list, but not itself an item.
+    pub boxed: bool,
 }
 
 fn marker_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(?:(?P<ch>第(?P<chn>[一二三四五六七八九十百]+)(?P<chk>[章节篇]|部分))\s*|(?P<cn>[一二三四五六七八九十]+)、|[(（](?P<pcn>[一二三四五六七八九十]+)[)）]|(?P<ar>\d{1,2})[.、．](?:\s|[^\d])|[(（](?P<par>\d{1,2})[)）]|(?P<circ>[①-⑳]))",
+            r"^(?:(?P<box>专栏\s*(?P<boxn>\d{1,2}))\s*|(?P<ch>第(?P<chn>[一二三四五六七八九十百]+)(?P<chk>[章节篇]|部分))\s*|(?P<cn>[一二三四五六七八九十]+)、|[(（](?P<pcn>[一二三四五六七八九十]+)[)）]|(?P<ar>\d{1,2})[.、．](?:\s|[^\d])|[(（](?P<par>\d{1,2})[)）]|(?P<circ>[①-⑳]))",
         )
         .expect("valid outline marker regex")
     })
@@ -38,7 +40,9 @@ pub fn marker(s: &str) -> Option<Marker> {
             super::numbers::parse_chinese(t).map(|v| v as u32)
         }
     };
-    let (level, ordinal, len) = if c.name("ch").is_some() {
+    let (level, ordinal, len) = if c.name("box").is_some() {
+        (4, num("boxn")?, whole.len())
+    } else if c.name("ch").is_some() {
         let level = if c.name("chk").is_some_and(|k| k.as_str() == "节") {
             2
         } else {
@@ -64,6 +68,7 @@ pub fn marker(s: &str) -> Option<Marker> {
         level,
         ordinal,
         len,
+        boxed: c.name("box").is_some(),
     })
 }
 

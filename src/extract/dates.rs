@@ -324,7 +324,7 @@ pub fn parse_meta_date(s: &str) -> Option<NaiveDate> {
 fn labelled() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(发布日期|发布时间|成文日期|发文日期|印发日期|公布日期|发稿时间|日期|时间)\s*[:：]\s*$")
+        Regex::new(r"【?(发布日期|发布时间|成文日期|发文日期|印发日期|公布日期|发稿时间|更新时间|日期|时间)\s*(?:[:：]|】|\])\s*$")
             .expect("valid label regex")
     })
 }
@@ -381,7 +381,7 @@ pub fn published(doc: &Document, found: &[(DateMatch, usize)]) -> Option<(NaiveD
         let s = doc.sentences[si];
         let tail = doc
             .slice(c_end, s.end)
-            .trim_matches(|ch: char| ch.is_whitespace() || "。.".contains(ch));
+            .trim_matches(|ch: char| ch.is_whitespace() || "。.)）".contains(ch));
         if s.para_start && s.end - s.start <= 40 && tail.is_empty() {
             if let Some(d) = as_date(m) {
                 return Some((d, doc.sentence_text(si).to_string()));

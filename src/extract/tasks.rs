@@ -455,7 +455,16 @@ fn outline_lists(doc: &Document, paths: &[Vec<String>], out: &mut Vec<TaskList>)
         let mut children: Vec<(usize, &Marker)> = Vec::new();
         let mut last_child = *si;
         for (sj, mj) in &heads[k + 1..] {
-            if mj.level <= m.level {
+            if mj.level <= m.level && !(mj.boxed && !m.boxed) {
+                break;
+            }
+            if mj.boxed {
+                // a box is a list of its own, not an item of the section around it; its
+                // numbered items are not the section's items either
+                if m.boxed {
+                    break;
+                }
+                child_level.get_or_insert(mj.level + 1);
                 break;
             }
             let cl = *child_level.get_or_insert(mj.level);

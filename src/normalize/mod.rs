@@ -239,7 +239,17 @@ impl Document {
         let meta = fm
             .map(|f| Meta {
                 title: f.get("title").map(str::to_string),
-                date: f.get("date").map(str::to_string),
+                date: [
+                    "date",
+                    "published",
+                    "pubdate",
+                    "publish_date",
+                    "publishDate",
+                    "created",
+                ]
+                .iter()
+                .find_map(|k| f.get(k))
+                .map(str::to_string),
             })
             .unwrap_or_default();
         let sentences = sentences::split(&text);

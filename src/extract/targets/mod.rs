@@ -129,6 +129,7 @@ pub fn reject(sentence: &str, q: &Quantity, dicts: &Dicts) -> Option<Reject> {
     if q.unit.is_empty() && !q.has_magnitude {
         // A bare number is a target only after a comparator word and before the clause ends.
         let cmp = numbers::comparator(sentence, q, dicts);
+        let next = after[cmp.after_len..].chars().next();
         let ends =
             next.is_none_or(|n| CLAUSE_DELIMS.contains(&n) || n == '、' || n == ')' || n == ' ');
         if cmp.before_len == 0 || !ends || q.chinese {
@@ -174,23 +175,20 @@ pub fn reject(sentence: &str, q: &Quantity, dicts: &Dicts) -> Option<Reject> {
 /// An indicator that names only a measure of something said before (年均增长, 占GDP比重).
 fn elliptical(ind: &str) -> bool {
     [
-        "占",
-        "年均",
-        "同比",
-        "比上年",
-        "较上年",
-        "增速",
-        "增长",
-        "比重",
-        "其中",
+        "占", "年均", "同比", "比", "较", "增速", "增长", "比重", "其中",
     ]
     .iter()
     .any(|p| ind.starts_with(p))
 }
 
-/// The subject of an indicator: the part before its measure (…增加值占GDP比重 → …增加值).
-fn subject_of(t: &Target) -> String {
+/// The subject an elliptical indicator refers to: the part of the previous indicator before
+/// its measure (…增加值占GDP比重 + 年均增长 → …增加值年均增长), or the whole previous
+/// indicator for a comparison with a base (…比重 + 比2015年提高).
+fn subject_of(t: &Target, elliptic: &str) -> String {
     let ind = t.indicator.as_str();
+    if elliptic.starts_with('比') || elliptic.starts_with('较') {
+        return ind.to_string();
+    }
     for cut in ["占", "年均", "同比", "比重", "增速"] {
         if let Some(i) = ind.find(cut) {
             if i > 0 {
@@ -339,6 +337,16 @@ fn governing_years(
             para = s.para;
             year = None;
         }
+        // A sentence that opens with a time of its own (“十三五”时期, 2020年) leaves the
+        // governing year behind.
+        let text = doc.sentence_text(i);
+        if sent_dates[i].first().is_some_and(|d| {
+            text[..d.start]
+                .trim_matches(|c: char| "“\"”".contains(c) || c.is_whitespace())
+                .is_empty()
+        }) {
+            year = None;
+        }
         out[i] = year;
         for d in &sent_dates[i] {
             let ev = &doc.sentence_text(i)[d.start..d.end];
@@ -425,6 +433,20 @@ pub fn extract(doc: &Document, engine: &Engine, published: Option<NaiveDate>) ->
         .map(|i| dates::scan(doc.sentence_text(i), None))
         .collect();
     let gov_years = governing_years(doc, &sent_dates);
+    let horizon = published.map(|p| p.year()).unwrap_or_else(|| {
+        // no date: the latest year the document aims at (到2025年)
+        (0..doc.sentences.len())
+            .flat_map(|i| {
+                let text = doc.sentence_text(i);
+                sent_dates[i].iter().filter_map(move |d| {
+                    let ev = &text[d.start..d.end];
+                    (d.kind == "year" && ev.contains('到'))
+                        .then(|| d.value.as_deref()?.parse::<i32>().ok())?
+                })
+            })
+            .max()
+            .unwrap_or(i32::MIN)
+    });
     let cues = section_cues(doc, dicts);
     let table_rows = tables::find(doc, dicts);
     let mut out = Vec::new();
@@ -490,13 +512,15 @@ pub fn extract(doc: &Document, engine: &Engine, published: Option<NaiveDate>) ->
                     section: cues[si],
                     dicts,
                     published,
+                    horizon,
                 };
                 if let Some(mut t) = build(doc, &ctx, q, seg) {
                     // …增加值突破1000亿元,年均增长15%,占GDP比重12%: the later clauses measure
                     // the same subject; give them its name.
                     if let Some(prev) = sentence_targets.last() {
                         if elliptical(&t.indicator) {
-                            t.indicator = format!("{}{}", subject_of(prev), t.indicator);
+                            t.indicator =
+                                format!("{}{}", subject_of(prev, &t.indicator), t.indicator);
                         }
                     }
                     sentence_targets.push(t.clone());
@@ -525,6 +549,9 @@ struct SentenceContext<'a> {
     dicts: &'a Dicts,
     /// The document's publication date, if known.
     published: Option<NaiveDate>,
+    /// The year the document speaks from: its publication year, else the latest year a
+    /// 到YYYY年 aims at (a period ending before it is past).
+    horizon: i32,
 }
 
 fn build(
@@ -635,7 +662,18 @@ fn finish_target(
         (None, None) => (None, false),
     };
     let clause_text = sent;
-    let status_cue = has_any(clause_text, &tw.status_cues) || past_span().is_match(clause_text);
+    // “十三五”时期 (a plan period over before the document's horizon) reports facts.
+    let past_period = ctx.dates.iter().any(|d| {
+        d.end <= q.start
+            && d.kind == "period"
+            && d.value
+                .as_deref()
+                .and_then(|v| v.split('/').nth(1))
+                .and_then(|e| e.parse::<i32>().ok())
+                .is_some_and(|end| end < ctx.horizon)
+    });
+    let status_cue =
+        has_any(clause_text, &tw.status_cues) || past_span().is_match(clause_text) || past_period;
     let target_cue = has_any(clause_text, &tw.target_cues);
     let kind = match (year, published) {
         (Some(y), Some(p)) if y < p.year() => "status",
