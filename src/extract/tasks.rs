@@ -455,7 +455,7 @@ fn outline_lists(doc: &Document, paths: &[Vec<String>], out: &mut Vec<TaskList>)
         let mut children: Vec<(usize, &Marker)> = Vec::new();
         let mut last_child = *si;
         for (sj, mj) in &heads[k + 1..] {
-            if mj.level <= m.level && !(mj.boxed && !m.boxed) {
+            if mj.level <= m.level && (!mj.boxed || m.boxed) {
                 break;
             }
             if mj.boxed {
