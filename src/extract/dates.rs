@@ -40,12 +40,13 @@ fn grammar() -> &'static Regex {
             (?P<per>(?P<pre_p>到|至|从|在)?(?P<p1>{y})\s*年?\s*(?:-|—|–|~|～|至|到)\s*(?P<p2>{y})\s*年)
           | (?P<fd>(?:到|至|截至|截止到?|于|在|自|从)?(?P<fy>{y}|{cy})\s*年\s*(?P<fm>{num})\s*月\s*(?P<fdd>{num})\s*[日号])
           | (?P<iso>(?P<iy>{y})(?P<is>[-/.])(?P<im>\d{{1,2}})(?P<is2>[-/.])(?P<id>\d{{1,2}})(?P<itime>\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)(?P<inext>\d|\.\d)?
+          | (?P<ymr>(?P<ry>{y}|{cy})\s*年\s*(?P<rm1>{num})\s*月?\s*(?:-|—|–|~|～|至|到)\s*(?P<rm2>{num})\s*月份?)
           | (?P<ym>(?P<pre_m>到|至|截至|截止到?|于|在)?(?P<yy>{y}|{cy})\s*年\s*(?P<mm>{num})\s*月份?)
           | (?P<yq>(?P<qy>{y})\s*年\s*(?P<q>上半年|下半年|前三季度|(?:第?[一二三四1-4])季度))
           | (?P<fyp>[“"]?(?P<fypn>十[一二三四五六])五[”"]?(?:规划)?(?P<fyps>时期|期间|末|初|以来)?)
           | (?P<yr>(?P<pre_y>力争到|争取到|力争在|到|至|截至|截止到?|展望|于|在|从)?(?P<year>{y}|{cy})\s*年(?P<suf>底|末|初|前|以来|以后|之前|度)?)
           | (?P<md>(?P<mdm>\d{{1,2}}|{CN_SMALL})\s*月\s*(?P<mdd>\d{{1,2}}|{CN_SMALL})\s*[日号])
-          | (?P<rel>(?P<relw>今年|明年|去年|前年|本年)(?:(?P<relm>\d{{1,2}}|{CN_SMALL})月(?:(?P<reld>\d{{1,2}}|{CN_SMALL})[日号])?)?)
+          | (?P<rel>(?P<relw>今年|明年|去年|前年|本年)(?:(?P<relm>\d{{1,2}}|{CN_SMALL})(?:\s*(?:-|—|–|~|～|至|到)\s*(?P<relm2>\d{{1,2}}|{CN_SMALL}))?月(?:(?P<reld>\d{{1,2}}|{CN_SMALL})[日号])?)?)
             "#
         );
         Regex::new(&pat).expect("the date grammar is a valid regex")
@@ -189,6 +190,19 @@ pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             if v.is_some() {
                 push(&mut out, v, "day", start, iso_end, true);
             }
+        } else if c.name("ymr").is_some() {
+            let v = (|| {
+                let y = year_of(c.name("ry")?.as_str())?;
+                let (a, b) = (
+                    small(c.name("rm1")?.as_str())?,
+                    small(c.name("rm2")?.as_str())?,
+                );
+                (1..=12).contains(&a).then_some(())?;
+                ((a..=12).contains(&b) && b > a).then(|| format!("{y:04}-{a:02}/{y:04}-{b:02}"))
+            })();
+            if v.is_some() {
+                push(&mut out, v, "period", start, end, false);
+            }
         } else if c.name("ym").is_some() {
             let v = (|| {
                 let y = year_of(c.name("yy")?.as_str())?;
@@ -282,7 +296,14 @@ pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
                     _ => 0,
                 };
             let m = c.name("relm").and_then(|x| small(x.as_str()));
+            let m2 = c.name("relm2").and_then(|x| small(x.as_str()));
             let d = c.name("reld").and_then(|x| small(x.as_str()));
+            if let (Some(a), Some(b)) = (m, m2) {
+                let v = ((1..=12).contains(&a) && (a..=12).contains(&b) && b > a)
+                    .then(|| format!("{y:04}-{a:02}/{y:04}-{b:02}"));
+                push(&mut out, v, "period", start, end, false);
+                continue;
+            }
             let (v, kind) = match (m, d) {
                 (Some(m), Some(d)) => (ymd(y, m, d), "day"),
                 (Some(m), None) if (1..=12).contains(&m) => {
@@ -295,6 +316,37 @@ pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
         }
     }
     out
+}
+
+/// The first and last day an ISO value covers (`2021` → Jan 1 … Dec 31, `2021-01/2021-05`
+/// → Jan 1 … May 31). None for month–days without a year.
+pub fn value_bounds(v: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let (a, b) = v.split_once('/').unwrap_or((v, v));
+    let first = |s: &str| -> Option<NaiveDate> {
+        match s.len() {
+            4 => NaiveDate::from_ymd_opt(s.parse().ok()?, 1, 1),
+            7 => NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d").ok(),
+            10 => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+            _ => None,
+        }
+    };
+    let last = |s: &str| -> Option<NaiveDate> {
+        match s.len() {
+            4 => NaiveDate::from_ymd_opt(s.parse().ok()?, 12, 31),
+            7 => {
+                let f = first(s)?;
+                let next = if f.month() == 12 {
+                    NaiveDate::from_ymd_opt(f.year() + 1, 1, 1)?
+                } else {
+                    NaiveDate::from_ymd_opt(f.year(), f.month() + 1, 1)?
+                };
+                next.pred_opt()
+            }
+            10 => first(s),
+            _ => None,
+        }
+    };
+    Some((first(a)?, last(b)?))
 }
 
 /// Parse a front-matter or metadata date in any common form: ISO (`2022-01-12`,

@@ -367,11 +367,38 @@ fn governing_years(
 }
 
 /// The year stated in the sentence before byte `pos`: the nearest point-year expression.
+/// The first and last day a stated time covers.
+type Days = (NaiveDate, NaiveDate);
+
+/// The nearest time stated in the sentence before byte `pos`: (year, a deadline ahead?,
+/// the days it covers).
+fn time_in_sentence(
+    sentence: &str,
+    found: &[dates::DateMatch],
+    pos: usize,
+) -> Option<(i32, bool, Option<Days>)> {
+    let (y, forward) = year_in_sentence(sentence, found, pos)?;
+    let bounds = found.iter().rev().filter(|d| d.end <= pos).find_map(|d| {
+        d.value
+            .as_deref()
+            .filter(|v| v.starts_with(&y.to_string()))
+            .and_then(dates::value_bounds)
+    });
+    Some((y, forward, bounds))
+}
+
 fn year_in_sentence(sentence: &str, found: &[dates::DateMatch], pos: usize) -> Option<(i32, bool)> {
     found
         .iter()
         .rev()
-        .filter(|d| d.end <= pos && matches!(d.kind.as_str(), "year" | "month" | "day"))
+        .filter(|d| d.end <= pos && matches!(d.kind.as_str(), "year" | "month" | "day" | "period"))
+        // a period of months in one year (2022年1-6月) is a time; a span of years is not
+        .filter(|d| {
+            d.kind != "period"
+                || d.value
+                    .as_deref()
+                    .is_some_and(|v| v.len() == 15 && v[..4] == v[8..12])
+        })
         // 比2020年下降: a comparison base, not the year the figure is about
         .filter(|d| {
             let b = &sentence[..d.start];
@@ -430,7 +457,7 @@ fn section_cues(doc: &Document, dicts: &Dicts) -> Vec<Option<bool>> {
 pub fn extract(doc: &Document, engine: &Engine, published: Option<NaiveDate>) -> Vec<Target> {
     let dicts = &engine.dicts;
     let sent_dates: Vec<Vec<dates::DateMatch>> = (0..doc.sentences.len())
-        .map(|i| dates::scan(doc.sentence_text(i), None))
+        .map(|i| dates::scan(doc.sentence_text(i), published))
         .collect();
     let gov_years = governing_years(doc, &sent_dates);
     let horizon = published.map(|p| p.year()).unwrap_or_else(|| {
@@ -655,11 +682,17 @@ fn finish_target(
     } = *ctx;
     let tw = &dicts.target_words;
     // Year: stated in the sentence before the number, else a governing 到YYYY年.
-    let own = year_in_sentence(sent, ctx.dates, q.start);
+    let own = time_in_sentence(sent, ctx.dates, q.start);
+    let days = own.and_then(|o| o.2);
     let (year, forward) = match (own, gov_year) {
-        (Some((y, f)), _) => (Some(y), f),
+        (Some((y, f, _)), _) => (Some(y), f),
         (None, Some((y, forward))) => (Some(y), forward),
         (None, None) => (None, false),
+    };
+    // 今年1-5月 in a June text is over; 今年12月 is ahead.
+    let (ended, ahead) = match (days, published) {
+        (Some((first, last)), Some(p)) => (last < p, first > p),
+        _ => (false, false),
     };
     let clause_text = sent;
     // “十三五”时期 (a plan period over before the document's horizon) reports facts.
@@ -678,6 +711,8 @@ fn finish_target(
     let kind = match (year, published) {
         (Some(y), Some(p)) if y < p.year() => "status",
         (Some(y), Some(p)) if y > p.year() => "target",
+        (Some(_), Some(_)) if ended && !forward => "status",
+        (Some(_), Some(_)) if ahead => "target",
         (Some(_), _) if forward => "target",
         (Some(_), None) if !target_cue => "status",
         _ if status_cue && !forward => "status",
