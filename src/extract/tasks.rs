@@ -507,7 +507,7 @@ fn outline_lists(doc: &Document, paths: &[Vec<String>], out: &mut Vec<TaskList>)
 fn enum_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?P<cn>[一二三四五六七八九十]{1,2})是|第(?P<di>[一二三四五六七八九十]{1,2})[,，、]|(?P<fm>一方面|另一方面)[,，]?|(?P<dash>——)")
+        Regex::new(r"(?P<cn>[一二三四五六七八九十]{1,2})是|第(?P<di>[一二三四五六七八九十]{1,2})[,，、]|(?P<fm>一方面|另一方面)[,，]?|(?P<dash>——|[-*•·●○■□◆◇▪]\s)")
             .expect("valid enumeration regex")
     })
 }
@@ -616,7 +616,8 @@ fn enumerations(
             .and_then(|c| c.name("n").and_then(|m| count_value(m.as_str())))
             .filter(|&d| d >= 2);
         let title = if style == 4 {
-            paths[si]
+            // the heading the items sit under (a bullet line may itself look like a heading)
+            paths[si.saturating_sub(1)]
                 .last()
                 .cloned()
                 .unwrap_or_else(|| lead_title(&lead))
@@ -685,9 +686,30 @@ fn lead_lists(
         let mut bodies = 0;
         let mut end = pb;
         let mut aspect_mode: Option<bool> = None;
+        let mut numbered: Option<Marker> = None;
         for &(qa, qb) in &paras[pi + 1..] {
             let t = doc.sentence_text(qa);
-            if context::is_question(t) || context::marker(t).is_some() || t.starts_with("问") {
+            // (1)… (2)… after a lead: numbered items, in order, at one level
+            if let Some(m) = context::marker(t) {
+                let next = match &numbered {
+                    None => m.ordinal == 1 && items.is_empty(),
+                    Some(p) => p.level == m.level && p.ordinal + 1 == m.ordinal,
+                };
+                if !next {
+                    break;
+                }
+                let title = heading_title(t, &m);
+                let title = title
+                    .split(['。', ';', '；', ',', '，'])
+                    .next()
+                    .unwrap_or("")
+                    .to_string();
+                items.push(trim_item(&title));
+                end = qb;
+                numbered = Some(m);
+                continue;
+            }
+            if numbered.is_some() || context::is_question(t) || t.starts_with("问") {
                 break;
             }
             // A paragraph that announces its own list is not an item of this one.

@@ -33,6 +33,26 @@ fn is_chapter_marker(s: &[char]) -> bool {
     })
 }
 
+/// A list bullet or an outline marker that its text follows after a space (- item, 一、 总体).
+fn is_bullet(s: &[char]) -> bool {
+    let s: String = s.iter().collect();
+    let s = s.trim();
+    let mut cs = s.chars();
+    match (cs.next(), cs.next()) {
+        (Some(c), None) => "-*•·●○■□◆◇▪".contains(c),
+        _ => {
+            let body = s
+                .trim_start_matches(['(', '（'])
+                .trim_end_matches(['、', ')', '）', '.']);
+            body.len() < s.len()
+                && !body.is_empty()
+                && body
+                    .chars()
+                    .all(|c| "一二三四五六七八九十".contains(c) || c.is_ascii_digit())
+        }
+    }
+}
+
 fn is_terminator(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
 }
@@ -85,6 +105,7 @@ pub fn split(text: &str) -> Vec<Sentence> {
             && (!chars[i - 1].is_ascii() || !chars[i + 1].is_ascii())
             && chars[i + 1] != ' '
             && !is_chapter_marker(&chars[start..i])
+            && !is_bullet(&chars[start..i])
         {
             if push(&mut out, start, i, para, para_start) {
                 para += 1;
