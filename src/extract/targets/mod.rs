@@ -109,6 +109,18 @@ pub fn reject(sentence: &str, q: &Quantity, dicts: &Dicts) -> Option<Reject> {
     if matches!(prev, Some('*' | '×' | 'x' | 'X')) || matches!(next, Some('*' | '×')) {
         return Some(Reject::Resolution);
     }
+    // 1+N, 3+5+X: a formula that names a layout
+    if matches!(prev, Some('+')) || matches!(next, Some('+')) {
+        return Some(Reject::NameWithDigits);
+    }
+    // 按10%给予, 按照1:1配套: a rate applied, not a figure reached
+    if before.ends_with('按') || before.ends_with("按照") {
+        return Some(Reject::Instrument);
+    }
+    // 前10名, 前三位: a rank
+    if before.ends_with('前') && matches!(q.unit.as_str(), "名" | "位") {
+        return Some(Reject::Ordinal);
+    }
     if let Some(r) = enclosed(sentence, q) {
         return Some(r);
     }
