@@ -38,7 +38,7 @@ impl Row {
 fn header_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?:主要)?指标(?:名称)?\s+(?P<unit>单位\s+)?(?P<years>(?:(?:19|20)\d{2}\s*年?(?:\s*[(（][^)）\s]{1,6}[)）])?\s+){2,6})(?P<attr>属性)?")
+        Regex::new(r"(?P<seq>序号\s+)?(?:类别\s+)?(?:主要)?指标(?:名称)?\s+(?P<unit>单位\s+)?(?P<years>(?:(?:19|20)\d{2}\s*年?(?:\s*[(（][^)）\s]{1,6}[)）])?\s+){2,6})(?P<attr>属性)?")
             .expect("valid table header regex")
     })
 }
@@ -108,6 +108,7 @@ pub fn find(doc: &Document, _dicts: &Dicts) -> Vec<Row> {
             .filter_map(|m| m.as_str().parse().ok())
             .collect();
         let has_unit = h.name("unit").is_some();
+        let has_seq = h.name("seq").is_some();
         let has_attr = h.name("attr").is_some();
         let cells: Vec<(usize, usize, &str)> = cell_re()
             .find_iter(&text[whole.end()..])
@@ -116,6 +117,13 @@ pub fn find(doc: &Document, _dicts: &Dicts) -> Vec<Row> {
         let mut i = 0;
         let mut table_rows = Vec::new();
         while i < cells.len() {
+            // a row number first, when the header has 序号
+            if has_seq && cells[i].2.chars().all(|c| c.is_ascii_digit()) && cells[i].2.len() <= 2 {
+                i += 1;
+                if i >= cells.len() {
+                    break;
+                }
+            }
             // name: text cells until a value cell
             let start = cells[i].0;
             let mut name = String::new();
@@ -251,4 +259,38 @@ pub fn targets(doc: &Document, rows: &[Row], published: Option<NaiveDate>) -> Ve
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::Engine;
+    use crate::pipeline::document_from_str;
+
+    #[test]
+    fn rows_keep_their_attribute_and_base_year() {
+        let engine = Engine::get();
+        let doc = document_from_str(
+            "t",
+            "txt",
+            "指标 单位 2020年 2025年 属性\n森林覆盖率 % 23.04 24.1 约束性\n网上零售额 万亿元 11.76 17 预期性",
+            engine,
+        );
+        let rows = super::find(&doc, &engine.dicts);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].base_year, 2020);
+        let t = super::targets(&doc, &rows, None);
+        assert_eq!(t.len(), 4);
+        assert_eq!(t[0].attribute.as_deref(), Some("约束性"));
+        assert_eq!(t[3].attribute.as_deref(), Some("预期性"));
+        assert_eq!(
+            (t[0].kind.as_str(), t[1].kind.as_str()),
+            ("status", "target")
+        );
+        assert_eq!(t[3].value, 17e12);
+        // the span covers the row in the original text
+        assert_eq!(
+            doc.original_slice(t[0].span),
+            "森林覆盖率 % 23.04 24.1 约束性"
+        );
+    }
 }
