@@ -472,6 +472,12 @@ pub fn extract(doc: &Document, engine: &Engine, published: Option<NaiveDate>) ->
         .map(|i| dates::scan(doc.sentence_text(i), published))
         .collect();
     let gov_years = governing_years(doc, &sent_dates);
+    let opening: String = doc.text.chars().take(300).collect();
+    let report_text = ["答记者问", "新闻发布会", "答问", "问答"]
+        .iter()
+        .any(|w| opening.contains(w))
+        || doc.text.contains("\n答:")
+        || doc.text.contains("\n答：");
     let horizon = published.map(|p| p.year()).unwrap_or_else(|| {
         // no date: the latest year the document aims at (到2025年)
         (0..doc.sentences.len())
@@ -552,6 +558,7 @@ pub fn extract(doc: &Document, engine: &Engine, published: Option<NaiveDate>) ->
                     dicts,
                     published,
                     horizon,
+                    report_text,
                 };
                 if let Some(mut t) = build(doc, &ctx, q, seg) {
                     // …增加值突破1000亿元,年均增长15%,占GDP比重12%: the later clauses measure
@@ -591,6 +598,8 @@ struct SentenceContext<'a> {
     /// The year the document speaks from: its publication year, else the latest year a
     /// 到YYYY年 aims at (a period ending before it is past).
     horizon: i32,
+    /// A Q&A or press text (答记者问, 问:/答:), where an uncued 达到N reports a fact.
+    report_text: bool,
 }
 
 fn build(
@@ -692,6 +701,11 @@ fn finish_target(
         published,
         ..
     } = *ctx;
+    // 指标达到N: a linking comparator word right before the number, in indicator-first order
+    let linking = {
+        let cmp = numbers::comparator(sent, q, dicts);
+        cmp.before_len > 0 && !cmp.before_is_verb || sent[..q.start].ends_with("突破")
+    };
     let tw = &dicts.target_words;
     // Year: stated in the sentence before the number, else a governing 到YYYY年.
     let own = time_in_sentence(sent, ctx.dates, q.start);
@@ -730,6 +744,7 @@ fn finish_target(
         _ if status_cue && !forward => "status",
         _ if target_cue => "target",
         _ if section == Some(true) => "status",
+        _ if section.is_none() && ctx.report_text && linking => "status",
         _ => "target",
     };
     Some(Target {
