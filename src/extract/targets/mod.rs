@@ -563,10 +563,15 @@ pub fn extract(doc: &Document, engine: &Engine, published: Option<NaiveDate>) ->
                 if let Some(mut t) = build(doc, &ctx, q, seg) {
                     // …增加值突破1000亿元,年均增长15%,占GDP比重12%: the later clauses measure
                     // the same subject; give them its name.
-                    if let Some(prev) = sentence_targets.last() {
-                        if elliptical(&t.indicator) {
-                            t.indicator =
-                                format!("{}{}", subject_of(prev, &t.indicator), t.indicator);
+                    if elliptical(&t.indicator) {
+                        match sentence_targets.last() {
+                            Some(prev) => {
+                                t.indicator =
+                                    format!("{}{}", subject_of(prev, &t.indicator), t.indicator);
+                            }
+                            // 增长6.5% with nothing before it names nothing measured
+                            None if t.indicator.chars().count() <= 2 => continue,
+                            None => {}
                         }
                     }
                     sentence_targets.push(t.clone());
@@ -675,7 +680,8 @@ fn build(
     }
     // An indicator that is only a verb (提高2个百分点) names nothing measured.
     let toks = doc.tokens_in(ia, ib);
-    if !toks.is_empty()
+    if !elliptical(&indicator)
+        && !toks.is_empty()
         && toks.len() <= 2
         && toks.iter().all(|t| t.tag.starts_with('v') && t.tag != "vn")
     {
