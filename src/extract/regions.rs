@@ -320,29 +320,18 @@ fn evaluate(
             }
         })
         .collect();
-    let mut cands: Vec<(usize, Via)> = entries
-        .iter()
-        .filter_map(|e| {
-            if let Entry::Unit(i, v) = e {
-                Some((*i, *v))
-            } else {
-                None
-            }
+    let units_of = || {
+        entries.iter().filter_map(|e| match e {
+            Entry::Unit(i, v) => Some((*i, *v)),
+            Entry::Area(_) => None,
         })
+    };
+    let mut cands: Vec<(usize, Via)> = units_of()
         .filter(|(i, _)| idx.valid(&idx.units[*i], year))
         .collect();
     if cands.is_empty() && year.is_none() {
         // No date: a retired name still means its (last) unit.
-        cands = entries
-            .iter()
-            .filter_map(|e| {
-                if let Entry::Unit(i, v) = e {
-                    Some((*i, *v))
-                } else {
-                    None
-                }
-            })
-            .collect();
+        cands = units_of().collect();
     }
     if cands.is_empty() {
         return areas.first().map(|&ai| Mention {

@@ -70,6 +70,24 @@ fn aspect_re() -> &'static Regex {
     RE.get_or_init(|| Regex::new(r"^在(?P<x>.{2,40}?)方面[,，]").expect("valid regex"))
 }
 
+/// Every count a lead sentence declares (从8方面, 四个新, 七个方面提出了30项主要任务).
+fn declared_counts(decl: &Regex, lead: &str) -> Vec<u32> {
+    decl.captures_iter(lead)
+        .filter_map(|c| c.name("n").and_then(|m| count_value(m.as_str())))
+        .filter(|&d| d >= 2)
+        .collect()
+}
+
+/// The declared count of a list: the one that equals the items found, else the last (the
+/// nearest to the items).
+fn pick_declared(counts: &[u32], items: usize) -> Option<u32> {
+    counts
+        .iter()
+        .copied()
+        .find(|&d| d as usize == items)
+        .or(counts.last().copied())
+}
+
 fn build_inline_re(v: &Vocab) -> Regex {
     let nouns: Vec<String> = v.count_nouns.iter().map(|w| regex::escape(w)).collect();
     Regex::new(&format!(
@@ -610,11 +628,7 @@ fn enumerations(
                 }
             })
             .unwrap_or_default();
-        let declared = decl
-            .captures_iter(&lead)
-            .last()
-            .and_then(|c| c.name("n").and_then(|m| count_value(m.as_str())))
-            .filter(|&d| d >= 2);
+        let declared = pick_declared(&declared_counts(decl, &lead), j - i);
         let title = if style == 4 {
             // the heading the items sit under (a bullet line may itself look like a heading)
             paths[si.saturating_sub(1)]
@@ -674,12 +688,8 @@ fn lead_lists(
         let is_q = context::is_question(first) || context::is_question(last);
         let announces =
             last.ends_with([':', '：']) || v.leads.iter().any(|l| last.contains(l.as_str()));
-        let declared = decl
-            .captures_iter(last)
-            .last()
-            .and_then(|c| c.name("n").and_then(|m| count_value(m.as_str())))
-            .filter(|&d| d >= 2);
-        if !(is_q || announces || declared.is_some()) || inline.is_match(last) {
+        let counts = declared_counts(decl, last);
+        if !(is_q || announces || !counts.is_empty()) || inline.is_match(last) {
             continue;
         }
         let mut items = Vec::new();
@@ -753,17 +763,7 @@ fn lead_lists(
                 }
             }
         }
-        let counts: Vec<u32> = decl
-            .captures_iter(last)
-            .filter_map(|c| c.name("n").and_then(|m| count_value(m.as_str())))
-            .filter(|&d| d >= 2)
-            .collect();
-        let declared = counts
-            .iter()
-            .copied()
-            .find(|&d| d as usize == items.len())
-            .or(counts.first().copied())
-            .or(declared);
+        let declared = pick_declared(&counts, items.len());
         if items.len() < 2 {
             continue;
         }

@@ -30,6 +30,15 @@ fn rows(name: &str) -> Vec<(usize, Vec<String>)> {
     out
 }
 
+/// The values joined by `sep`, or `-` when there are none (the corpus notation).
+fn or_dash(values: Vec<String>, sep: &str) -> String {
+    if values.is_empty() {
+        "-".to_string()
+    } else {
+        values.join(sep)
+    }
+}
+
 fn num(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 9e15 {
         format!("{}", v as i64)
@@ -91,11 +100,7 @@ fn numbers_corpus() {
                 ));
             }
         }
-        let got = if got.is_empty() {
-            "-".to_string()
-        } else {
-            got.join(" || ")
-        };
+        let got = or_dash(got, " || ");
         (got, c[1].clone())
     });
 }
@@ -121,11 +126,7 @@ fn targets_corpus() {
                 )
             })
             .collect();
-        let got = if got.is_empty() {
-            "-".to_string()
-        } else {
-            got.join(" || ")
-        };
+        let got = or_dash(got, " || ");
         (got, c[1].clone())
     });
 }
@@ -146,11 +147,7 @@ fn dates_corpus() {
                 }
             }
         }
-        let got = if got.is_empty() {
-            "-".to_string()
-        } else {
-            got.join(", ")
-        };
+        let got = or_dash(got, ", ");
         (got, c[2].clone())
     });
 }
@@ -198,11 +195,7 @@ fn regions_corpus() {
                 (None, _) => x.name.clone(),
             })
             .collect();
-        let got = if got.is_empty() {
-            "-".to_string()
-        } else {
-            got.join(", ")
-        };
+        let got = or_dash(got, ", ");
         (got, c[1].clone())
     });
 }
@@ -225,11 +218,7 @@ fn tasks_corpus() {
                 )
             })
             .collect();
-        let got = if got.is_empty() {
-            "-".to_string()
-        } else {
-            got.join(" || ")
-        };
+        let got = or_dash(got, " || ");
         (got, c[1].clone())
     });
 }

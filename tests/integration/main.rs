@@ -28,3 +28,17 @@ pub fn seed(name: &str) -> PathBuf {
         })
         .unwrap_or_else(|| panic!("no seed {name}"))
 }
+
+/// A small deterministic generator, so randomized tests are the same on every run.
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    /// A number below `n`.
+    pub fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}

@@ -114,22 +114,10 @@ fn site_footers_go_and_article_text_stays() {
     );
 }
 
-/// A small deterministic generator, so the test is the same on every run.
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n.max(1)
-    }
-}
-
 #[test]
 fn random_spans_map_back_to_the_original() {
     let engine = Engine::get();
-    let mut rng = Lcg(20211212);
+    let mut rng = crate::Lcg(20211212);
     for name in ["000", "001", "002", "003", "004"] {
         let doc = load(&Source::File(crate::seed(name)), engine).unwrap();
         let chars: Vec<char> = doc.text.chars().collect();

@@ -132,21 +132,10 @@ const POOL: &[&str] = &[
     "http://x/2021/12/12",
 ];
 
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n.max(1)
-    }
-}
-
 #[test]
 fn random_inputs_do_not_panic() {
     let engine = Engine::get();
-    let mut rng = Lcg(7);
+    let mut rng = crate::Lcg(7);
     for round in 0..400 {
         let len = 1 + rng.next(80);
         let text: String = (0..len).map(|_| POOL[rng.next(POOL.len())]).collect();
