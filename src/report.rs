@@ -5,7 +5,7 @@
 //! `shared/eval/score.py` and by users' scripts; keep them. Tests read the output back with
 //! `deny_unknown_fields`, so a field added or renamed without updating these types fails.
 
-use crate::normalize::{Meta, SourceInfo};
+use crate::normalize::SourceInfo;
 use serde::{Deserialize, Serialize, Serializer};
 
 /// Version of the JSON layout; bump when a field changes meaning or disappears.
@@ -162,9 +162,4 @@ impl SourceReport {
             normalized_chars: s.normalized_chars,
         }
     }
-}
-
-/// The title from front matter, if any.
-pub fn title_of(meta: &Meta) -> Option<String> {
-    meta.title.clone()
 }

@@ -10,7 +10,7 @@ use crate::pipeline;
 use crate::report::{DocReport, Target};
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 fn reports(p: &Path, engine: &Engine) -> Result<Vec<DocReport>, ()> {
     let results = pipeline::analyze_paths(&[p.to_path_buf()], engine);
@@ -176,6 +176,5 @@ pub fn run(a: &DiffArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
             })
         }
     };
-    let _ = PathBuf::new();
     finish(r, exit)
 }

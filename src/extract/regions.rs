@@ -89,7 +89,6 @@ impl RegionIndex {
                 successor: None,
             });
         }
-        let current = units.len();
         let mut by_code: HashMap<String, usize> = HashMap::new();
         for (i, u) in units.iter().enumerate() {
             by_code.insert(u.code.clone(), i);
@@ -123,9 +122,6 @@ impl RegionIndex {
                 successor,
             });
         }
-        // Units created in 2026 (not in the end-of-2025 list) have no retired predecessor;
-        // the divisions file marks none, so `since` stays None for them.
-        let _ = current;
         let areas: Vec<Area> = d
             .areas
             .rows

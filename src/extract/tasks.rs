@@ -471,7 +471,6 @@ fn outline_lists(doc: &Document, paths: &[Vec<String>], out: &mut Vec<TaskList>)
         // until a heading of this level or higher.
         let mut child_level = None;
         let mut children: Vec<(usize, &Marker)> = Vec::new();
-        let mut last_child = *si;
         for (sj, mj) in &heads[k + 1..] {
             if mj.level <= m.level && (!mj.boxed || m.boxed) {
                 break;
@@ -488,7 +487,6 @@ fn outline_lists(doc: &Document, paths: &[Vec<String>], out: &mut Vec<TaskList>)
             let cl = *child_level.get_or_insert(mj.level);
             if mj.level == cl {
                 children.push((*sj, mj));
-                last_child = *sj;
             }
         }
         // Ordinals must run 1, 2, 3 …: stray markers are not an outline.
@@ -505,10 +503,8 @@ fn outline_lists(doc: &Document, paths: &[Vec<String>], out: &mut Vec<TaskList>)
             .collect();
         let title = heading_title(doc.sentence_text(*si), m);
         let a = doc.sentences[*si].start;
-        let b = doc.sentences[last_child].end;
         let mut path = paths[*si].clone();
         path.pop();
-        let _ = b;
         out.push(mk(
             &title,
             None,
@@ -671,7 +667,6 @@ fn lead_lists(
     let decl = declared_re(dicts, v);
     let aspect = aspect_re();
     let inline = inline_re(dicts, v);
-    let n = doc.sentences.len();
     // paragraphs: (first sentence, last sentence)
     let mut paras: Vec<(usize, usize)> = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
@@ -681,7 +676,6 @@ fn lead_lists(
             p.1 = i;
         }
     }
-    let _ = n;
     for (pi, &(pa, pb)) in paras.iter().enumerate() {
         let last = doc.sentence_text(pb);
         let first = doc.sentence_text(pa);

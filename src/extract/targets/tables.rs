@@ -220,10 +220,9 @@ pub fn find(doc: &Document, _dicts: &Dicts) -> Vec<Row> {
             });
             i = j;
         }
-        if let (Some(first), Some(last)) = (table_rows.first(), table_rows.last()) {
+        if let Some(last) = table_rows.last() {
             let s0 = doc.sentence_at(doc.char_at(whole.start())).unwrap_or(0);
             let s1 = doc.sentence_at(last.end.saturating_sub(1)).unwrap_or(s0);
-            let _ = first;
             for r in &mut table_rows {
                 r.sentences = (s0, s1);
             }
