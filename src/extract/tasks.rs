@@ -128,7 +128,12 @@ fn trim_item(s: &str) -> String {
 
 fn starts_with_verb(doc_words: &[(String, String)], v: &Vocab) -> Option<String> {
     let (w, t) = doc_words.first()?;
-    (v.verbs.contains(w) || t.starts_with('v') && t != "vn").then(|| w.clone())
+    if v.verbs.contains(w) || t.starts_with('v') && t != "vn" {
+        return Some(w.clone());
+    }
+    // an idiom token that opens with a listed verb (发展壮大 → 发展)
+    let two: String = w.chars().take(2).collect();
+    (w.chars().count() > 2 && v.verbs.contains(&two)).then_some(two)
 }
 
 fn has_verb(words: &[(String, String)], v: &Vocab) -> bool {
