@@ -185,6 +185,7 @@ fn split_items(list: &str, declared: Option<u32>, v: &Vocab) -> Vec<String> {
             out.push(p);
         }
     }
+    share_heads(&mut out, v);
     // Shared verb: a piece that names no work takes the verb of the piece before it.
     let mut prev_verb: Option<String> = None;
     let mut items: Vec<String> = Vec::new();
@@ -252,6 +253,25 @@ fn split_items(list: &str, declared: Option<u32>, v: &Vocab) -> Vec<String> {
     }
     items.retain(|i| i.chars().count() >= 2);
     items
+}
+
+/// 推进企业、园区数字化转型: a piece that is only a verb and a noun takes the head of the
+/// next piece, which is a noun and that head; the next piece takes the verb.
+fn share_heads(items: &mut [String], v: &Vocab) {
+    for k in 0..items.len().saturating_sub(1) {
+        let a = words_of(&items[k]);
+        let b = words_of(&items[k + 1]);
+        let noun = |t: &str| t.starts_with('n') || t == "j";
+        let (Some(verb), [_, (_, at)]) = (starts_with_verb(&a, v), a.as_slice()) else {
+            continue;
+        };
+        if !noun(at) || b.len() < 2 || !noun(&b[0].1) || starts_with_verb(&b, v).is_some() {
+            continue;
+        }
+        let head: String = b[1..].iter().map(|(w, _)| w.as_str()).collect();
+        items[k] = format!("{}{head}", items[k]);
+        items[k + 1] = format!("{verb}{}", items[k + 1]);
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
