@@ -319,6 +319,11 @@ pub struct ComparatorRead {
 pub fn comparator(text: &str, q: &Quantity, dicts: &Dicts) -> ComparatorRead {
     let before = &text[..q.start];
     let before = before.strip_suffix('各').unwrap_or(before);
+    // 达到了95%: an aspect particle between the word and the number
+    let (before, particle) = match before.strip_suffix('了') {
+        Some(b) => (b, '了'.len_utf8()),
+        None => (before, 0),
+    };
     let after = &text[q.end..];
     let mut r = ComparatorRead {
         comparator: "=".into(),
@@ -329,7 +334,7 @@ pub fn comparator(text: &str, q: &Quantity, dicts: &Dicts) -> ComparatorRead {
     let mut set_before = None;
     for c in dicts.comparators.iter().filter(|c| !c.after) {
         if before.ends_with(&c.word) {
-            r.before_len = c.word.len();
+            r.before_len = c.word.len() + particle;
             r.before_is_verb = c.verb;
             set_before = Some(c.comparator.clone());
             break;
