@@ -244,7 +244,18 @@ fn clean_indicator(doc: &Document, a: usize, b: usize, dicts: &Dicts) -> (usize,
     let mut b = b;
     loop {
         let s = doc.slice(a, b);
-        let trimmed = s.trim_start_matches([' ', '、', '(', '（']);
+        // list markers: ——, bullets, (一), 1., 一是
+        if let Some(m) = context::marker(s) {
+            a += s[..m.len].chars().count();
+            continue;
+        }
+        if s.chars().nth(1) == Some('是')
+            && s.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'])
+        {
+            a += 2;
+            continue;
+        }
+        let trimmed = s.trim_start_matches([' ', '、', '(', '（', '—', '-', '•', '●']);
         if trimmed.len() != s.len() {
             a += s.chars().count() - trimmed.chars().count();
             continue;
@@ -344,10 +355,25 @@ fn governing_years(
     let mut out = vec![None; doc.sentences.len()];
     let mut para = usize::MAX;
     let mut year = None;
+    // 到2025年,…: followed by —— / 一是 / (一) lines: the year carries into the list
+    let mut carry: Option<(i32, bool)> = None;
     for (i, s) in doc.sentences.iter().enumerate() {
         if s.para != para {
             para = s.para;
-            year = None;
+            let text = doc.sentence_text(i);
+            let list_line = context::marker(text).is_some()
+                || ["——", "-", "•", "●"].iter().any(|m| text.starts_with(m))
+                || text.chars().nth(1) == Some('是')
+                    && text
+                        .starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
+            let prev_lead = i > 0 && doc.sentence_text(i - 1).ends_with([':', '：']);
+            if prev_lead && year.is_some() {
+                carry = year;
+            }
+            year = if list_line { carry } else { None };
+            if !list_line {
+                carry = None;
+            }
         }
         // A sentence that opens with a time of its own (“十三五”时期, 2020年) leaves the
         // governing year behind.
@@ -378,7 +404,6 @@ fn governing_years(
     out
 }
 
-/// The year stated in the sentence before byte `pos`: the nearest point-year expression.
 /// The first and last day a stated time covers.
 type Days = (NaiveDate, NaiveDate);
 
