@@ -632,6 +632,8 @@ struct SentenceContext<'a> {
     report_text: bool,
 }
 
+/// A target from a quantity and its segment of the clause: the indicator in either order
+/// (指标达到N / 建设N个指标), the comparator, then year and kind ([`finish_target`]).
 fn build(
     doc: &Document,
     ctx: &SentenceContext,
@@ -673,20 +675,22 @@ fn build(
     {
         comparator = "=".into(); // 突破100项关键技术: a verb, not "more than"
     }
-    let (ia, ib) = if number_first {
-        (aa, ab)
+    // The indicator, and the chars of its main part (checked below for a bare verb).
+    let (indicator, main) = if number_first {
+        (doc.slice(aa, ab).to_string(), (aa, ab))
     } else if !before_empty {
         // 政务服务事项100%网上可办: a short predicate after the number belongs to the indicator.
         let tail = doc.slice(after_a, seg_b);
-        if cmp.before_len == 0
+        let predicate = cmp.before_len == 0
             && after_np
             && tail.chars().count() <= 8
-            && !tw.generic_heads.contains(tail)
-        {
-            (ba, ab)
+            && !tw.generic_heads.contains(tail);
+        let text = if predicate {
+            format!("{}{}", doc.slice(ba, bb), doc.slice(after_a, ab))
         } else {
-            (ba, bb)
-        }
+            doc.slice(ba, bb).to_string()
+        };
+        (text, (ba, bb))
     } else if let Some(subject) = clause_subject(doc, ctx, seg_a) {
         // 2021年达到31.4万亿元: nothing before the number but a year; the subject is the
         // noun phrase that opens the sentence's previous clause.
@@ -694,17 +698,12 @@ fn build(
     } else {
         return None;
     };
-    let indicator = if ib > ba && ia == ba && ib == ab && ab > bb {
-        format!("{}{}", doc.slice(ba, bb), doc.slice(after_a, ab))
-    } else {
-        doc.slice(ia, ib).to_string()
-    };
     let indicator = indicator.trim().to_string();
     if indicator.chars().count() < 2 {
         return None;
     }
     // An indicator that is only a verb (提高2个百分点) names nothing measured.
-    let toks = doc.tokens_in(ia, ib);
+    let toks = doc.tokens_in(main.0, main.1);
     if !elliptical(&indicator)
         && !toks.is_empty()
         && toks.len() <= 2
