@@ -9,6 +9,7 @@ mod decode;
 pub use decode::{decode, Decoded};
 
 use crate::error::InputError;
+use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -74,7 +75,7 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<Source, InputError>> {
             continue;
         }
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk(p, &mut out),
+            Ok(m) if m.is_dir() => walk(p, &mut out, &mut HashSet::new()),
             Ok(_) => out.push(Ok(Source::File(p.clone()))),
             Err(source) => out.push(Err(InputError::Read {
                 path: p.display().to_string(),
@@ -91,7 +92,13 @@ fn is_hidden(p: &Path) -> bool {
         .is_some_and(|n| n.starts_with('.'))
 }
 
-fn walk(dir: &Path, out: &mut Vec<Result<Source, InputError>>) {
+fn walk(dir: &Path, out: &mut Vec<Result<Source, InputError>>, seen: &mut HashSet<PathBuf>) {
+    // a folder reached twice (a symlink loop) is walked once
+    if let Ok(real) = std::fs::canonicalize(dir) {
+        if !seen.insert(real) {
+            return;
+        }
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(source) => {
@@ -109,9 +116,35 @@ fn walk(dir: &Path, out: &mut Vec<Result<Source, InputError>>) {
     paths.sort();
     for p in paths {
         if p.is_dir() {
-            walk(&p, out);
+            walk(&p, out, seen);
         } else {
             out.push(Ok(Source::File(p)));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_are_sorted_hidden_skipped_and_loops_walked_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir(d.join("sub")).unwrap();
+        std::fs::write(d.join("b.txt"), "b").unwrap();
+        std::fs::write(d.join("a.txt"), "a").unwrap();
+        std::fs::write(d.join("sub/c.txt"), "c").unwrap();
+        std::fs::write(d.join(".hidden.txt"), "h").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(d, d.join("sub/loop")).unwrap();
+        let names: Vec<String> = expand(&[d.to_path_buf()])
+            .into_iter()
+            .map(|s| match s.unwrap() {
+                Source::File(p) => p.strip_prefix(d).unwrap().display().to_string(),
+                Source::Stdin => "-".into(),
+            })
+            .collect();
+        assert_eq!(names, ["a.txt", "b.txt", "sub/c.txt"]);
     }
 }
