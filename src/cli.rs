@@ -64,7 +64,8 @@ pub enum Command {
     Tasks(PathsArgs),
     /// Show what the number and date grammar reads in a phrase (one JSON line per phrase).
     Parse(ParseArgs),
-    /// Compare the targets of two documents (or two folders, files paired by name).
+    /// Compare the targets of two documents (or two folders, files paired by name, or two
+    /// reports saved by `analyze --format json|jsonl`).
     Diff(DiffArgs),
 }
 

@@ -1,4 +1,5 @@
 //! `diff OLD NEW`: compare two documents' targets (or two folders, files paired by name).
+//! OLD and NEW may also be reports saved by `analyze --format json|jsonl`.
 //! Exit codes like diff(1): 0 no differences, 1 differences, 2 trouble.
 
 use super::{finish, Exit};
@@ -12,7 +13,29 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
+/// Reports saved by `analyze --format json|jsonl`, if `p` is such a file.
+fn saved_reports(p: &Path) -> Option<Vec<DocReport>> {
+    let ext = p.extension()?.to_str()?.to_ascii_lowercase();
+    if ext != "json" && ext != "jsonl" {
+        return None;
+    }
+    let text = std::fs::read_to_string(p).ok()?;
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('[') {
+        serde_json::from_str(trimmed).ok()
+    } else {
+        trimmed
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| serde_json::from_str(l).ok())
+            .collect()
+    }
+}
+
 fn reports(p: &Path, engine: &Engine) -> Result<Vec<DocReport>, ()> {
+    if let Some(saved) = saved_reports(p) {
+        return Ok(saved);
+    }
     let results = pipeline::analyze_paths(&[p.to_path_buf()], engine);
     let mut ok = Vec::new();
     let mut failed = false;

@@ -170,3 +170,30 @@ fn folders_pair_files_by_name() {
         .iter()
         .any(|r| r["document"] == "q.txt" && r["status"] == "only_new"));
 }
+
+#[test]
+fn saved_reports_can_be_diffed() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.txt");
+    let new = dir.path().join("new.txt");
+    std::fs::write(&old, "到2025年,研发投入强度达到3%。").unwrap();
+    std::fs::write(&new, "到2025年,研发投入强度达到3.2%。").unwrap();
+    let saved = dir.path().join("old.jsonl");
+    let out = bin()
+        .args(["analyze", "--format", "jsonl"])
+        .arg(&old)
+        .output()
+        .unwrap();
+    std::fs::write(&saved, &out.stdout).unwrap();
+    let out = bin()
+        .args(["diff", "--format", "json"])
+        .arg(&saved)
+        .arg(&new)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["status"], "changed");
+    assert_eq!(rows[0]["old"]["value"], 3);
+}
