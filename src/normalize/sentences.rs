@@ -100,14 +100,20 @@ pub fn split(text: &str) -> Vec<Sentence> {
         } else if c == ' '
             && i > 0
             && i + 1 < chars.len()
-            && !chars[i - 1].is_ascii_alphanumeric()
-            && !chars[i + 1].is_ascii_alphanumeric()
-            && (!chars[i - 1].is_ascii() || !chars[i + 1].is_ascii())
             && chars[i + 1] != ' '
-            && !is_chapter_marker(&chars[start..i])
-            && !is_bullet(&chars[start..i])
+            && (start == i || {
+                // a space after a finished sentence, or between two non-ASCII characters
+                // that are not a marker and its title
+                !chars[i - 1].is_ascii_alphanumeric()
+                    && !chars[i + 1].is_ascii_alphanumeric()
+                    && (!chars[i - 1].is_ascii() || !chars[i + 1].is_ascii())
+                    && !is_chapter_marker(&chars[start..i])
+                    && !is_bullet(&chars[start..i])
+            })
         {
-            if push(&mut out, start, i, para, para_start) {
+            push(&mut out, start, i, para, para_start);
+            // a new paragraph, unless nothing has been said in this one yet
+            if out.last().is_some_and(|s: &Sentence| s.para == para) {
                 para += 1;
             }
             para_start = true;
@@ -170,6 +176,6 @@ mod tests {
             ]
         );
         assert!(s[1].para_start && s[2].para_start);
-        assert!(s[1].para < s[2].para);
+        assert!(s[0].para < s[1].para && s[1].para < s[2].para && s[2].para < s[3].para);
     }
 }

@@ -388,11 +388,13 @@ fn governing_years(
         out[i] = year;
         for d in &sent_dates[i] {
             let ev = &doc.sentence_text(i)[d.start..d.end];
-            // 到2025年 governs the goals that follow; 截至2020年底 the figures that follow.
+            // 到2025年 governs the goals that follow; 截至2020年底 the figures that follow; a
+            // bare year opening a sentence (2022年,全省…) frames the rest of its paragraph.
+            let opens = text[..d.start].trim().is_empty();
             if d.kind == "year"
-                && (ev.contains('到') || ev.starts_with('至') || ev.starts_with("截"))
+                && (ev.contains('到') || ev.starts_with('至') || ev.starts_with("截") || opens)
             {
-                let forward = !ev.starts_with("截");
+                let forward = ev.contains('到') || ev.starts_with('至');
                 year = d
                     .value
                     .as_deref()
@@ -498,9 +500,19 @@ pub fn extract(doc: &Document, engine: &Engine, published: Option<NaiveDate>) ->
         .collect();
     let gov_years = governing_years(doc, &sent_dates);
     let opening: String = doc.text.chars().take(300).collect();
-    let report_text = ["答记者问", "新闻发布会", "答问", "问答"]
-        .iter()
-        .any(|w| opening.contains(w))
+    let report_text = [
+        "答记者问",
+        "新闻发布会",
+        "答问",
+        "问答",
+        "记者",
+        "日报讯",
+        "报讯",
+        "获悉",
+        "据介绍",
+    ]
+    .iter()
+    .any(|w| opening.contains(w))
         || doc.text.contains("\n答:")
         || doc.text.contains("\n答：");
     let horizon = published.map(|p| p.year()).unwrap_or_else(|| {
