@@ -80,6 +80,32 @@ fn stages(cr: &mut Criterion) {
     g.finish();
 }
 
+/// One 100 KB "sentence" with no punctuation and many figures: the rules look only at a
+/// window around each figure, so this stays linear.
+fn long_sentence(cr: &mut Criterion) {
+    let engine = Engine::get();
+    let unit = "全省数字经济核心产业增加值达到1200亿元浙江杭州培育企业30家以上到2025年";
+    let text: String = unit.repeat(100_000 / unit.len() + 1);
+    let mut g = cr.benchmark_group("long_sentence");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.sample_size(10);
+    g.bench_function("analyze", |b| {
+        b.iter(|| {
+            let d = Document::new(
+                "long",
+                "txt",
+                Decoded {
+                    text: text.clone(),
+                    encoding: "UTF-8",
+                },
+                &engine.dicts,
+            );
+            black_box(policylens::extract::analyze(&d, engine))
+        })
+    });
+    g.finish();
+}
+
 fn regions(cr: &mut Criterion) {
     let dicts = Dicts::load(None).unwrap();
     let mut g = cr.benchmark_group("regions");
@@ -98,6 +124,6 @@ fn regions(cr: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = stages, regions
+    targets = stages, long_sentence, regions
 }
 criterion_main!(benches);

@@ -345,7 +345,10 @@ impl Document {
         };
         let mut i = first;
         while i < self.sentences.len() && self.sentences[i].start < b {
-            out.extend(self.tokens(i).iter().filter(|t| t.end > a && t.start < b));
+            let toks = self.tokens(i);
+            // tokens are in order: skip to the first that ends after `a`
+            let from = toks.partition_point(|t| t.end <= a);
+            out.extend(toks[from..].iter().take_while(|t| t.start < b));
             i += 1;
         }
         out
@@ -361,9 +364,12 @@ impl Document {
             if c == s.start || c == s.end {
                 return true;
             }
-            self.tokens(i)
-                .iter()
-                .any(|t| if start { t.start == c } else { t.end == c })
+            let toks = self.tokens(i);
+            if start {
+                toks.binary_search_by_key(&c, |t| t.start).is_ok()
+            } else {
+                toks.binary_search_by_key(&c, |t| t.end).is_ok()
+            }
         };
         ok(a, true) && ok(b, false)
     }

@@ -40,6 +40,38 @@ pub enum Reject {
 
 const CLAUSE_DELIMS: &[char] = &['，', ',', '；', ';', ':', '：', '。', '！', '？', '!', '?'];
 
+/// How far (in bytes) the rules look around a quantity. A clause or quote longer than this
+/// is cut at the window, which keeps a sentence with thousands of figures linear.
+const WINDOW: usize = 600;
+
+/// The byte range `[start, end)` around `q`, at most [`WINDOW`] bytes each way, on char
+/// boundaries.
+fn window(sentence: &str, q: &Quantity) -> (usize, usize) {
+    let mut a = q.start.saturating_sub(WINDOW);
+    while !sentence.is_char_boundary(a) {
+        a += 1;
+    }
+    let mut b = (q.end + WINDOW).min(sentence.len());
+    while !sentence.is_char_boundary(b) {
+        b -= 1;
+    }
+    (a, b)
+}
+
+/// The clause around `q`: from after the previous clause delimiter to the next one (within
+/// the window).
+fn clause_bounds(sentence: &str, q: &Quantity) -> (usize, usize) {
+    let (wa, wb) = window(sentence, q);
+    let before = &sentence[wa..q.start];
+    let a = before.rfind(CLAUSE_DELIMS).map_or(wa, |i| {
+        wa + i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let b = sentence[q.end..wb]
+        .find(CLAUSE_DELIMS)
+        .map_or(wb, |i| q.end + i);
+    (a, b)
+}
+
 fn past_span() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -58,8 +90,9 @@ fn leading_time() -> &'static Regex {
 
 /// Is the quantity inside a short quoted name (“100+500+5000”, “万亩千亿”) or a title 《…》?
 fn enclosed(sentence: &str, q: &Quantity) -> Option<Reject> {
-    let before = &sentence[..q.start];
-    let after = &sentence[q.end..];
+    let (wa, wb) = window(sentence, q);
+    let before = &sentence[wa..q.start];
+    let after = &sentence[q.end..wb];
     for (open, close, max, why) in [
         ('“', '”', 12, Reject::Quoted),
         ('"', '"', 12, Reject::Quoted),
@@ -166,12 +199,7 @@ pub fn reject(sentence: &str, q: &Quantity, dicts: &Dicts) -> Option<Reject> {
     {
         return Some(Reject::Structural);
     }
-    let clause_start = before.rfind(CLAUSE_DELIMS).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let clause_end = after
-        .find(CLAUSE_DELIMS)
-        .map_or(sentence.len(), |i| q.end + i);
+    let (clause_start, clause_end) = clause_bounds(sentence, q);
     let clause = &sentence[clause_start..clause_end];
     if dicts
         .target_words
@@ -545,34 +573,22 @@ pub fn extract(doc: &Document, engine: &Engine, published: Option<NaiveDate>) ->
             .collect();
         // Category thresholds: a size class next to another figure in the same clause
         // (营业收入超百亿元企业30家, 5家千亿级平台型企业) only qualifies the count.
-        let clause_of = |q: &Quantity| -> (usize, usize) {
-            let a = sent[..q.start].rfind(CLAUSE_DELIMS).map_or(0, |i| {
-                i + sent[i..].chars().next().map_or(1, char::len_utf8)
-            });
-            let b = sent[q.end..]
-                .find(CLAUSE_DELIMS)
-                .map_or(sent.len(), |i| q.end + i);
-            (a, b)
-        };
-        let snapshot: Vec<(usize, usize, bool)> = kept
-            .iter()
-            .map(|q| {
-                let c = clause_of(q);
-                (c.0, c.1, q.magnitude_only || q.class_suffix)
-            })
-            .collect();
+        let clause_of = |q: &Quantity| clause_bounds(sent, q);
+        let clauses: Vec<(usize, usize)> = kept.iter().map(|q| clause_of(q)).collect();
+        let mut firm: std::collections::HashMap<(usize, usize), usize> =
+            std::collections::HashMap::new();
+        for (q, c) in kept.iter().zip(&clauses) {
+            if !(q.magnitude_only || q.class_suffix) {
+                *firm.entry(*c).or_default() += 1;
+            }
+        }
         kept = kept
             .into_iter()
-            .enumerate()
-            .filter(|(i, _)| {
-                let (a, b, weak) = snapshot[*i];
-                !(weak
-                    && snapshot
-                        .iter()
-                        .enumerate()
-                        .any(|(j, o)| j != *i && o.0 == a && o.1 == b && !o.2))
+            .zip(&clauses)
+            .filter(|(q, c)| {
+                !((q.magnitude_only || q.class_suffix) && firm.get(*c).is_some_and(|&n| n > 0))
             })
-            .map(|(_, q)| q)
+            .map(|(q, _)| q)
             .collect();
         // group by clause
         let mut sentence_targets: Vec<Target> = Vec::new();
@@ -762,7 +778,9 @@ fn finish_target(
         (Some((first, last)), Some(p)) => (last < p, first > p),
         _ => (false, false),
     };
-    let clause_text = sent;
+    // the cue words are looked for in the sentence (within the window around the figure)
+    let (wa, wb) = window(sent, q);
+    let clause_text = &sent[wa..wb];
     // “十三五”时期 (a plan period over before the document's horizon) reports facts.
     let past_period = ctx.dates.iter().any(|d| {
         d.end <= q.start
