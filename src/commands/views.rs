@@ -7,6 +7,7 @@ use crate::output::{self, quantity, write_json};
 use crate::pipeline;
 use crate::report::DocReport;
 use serde::Serialize;
+use serde_json::json;
 use std::io::Write;
 use std::path::Path;
 
@@ -91,36 +92,42 @@ pub fn analyze(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
 }
 
 #[derive(Serialize)]
-struct View<'a, T: Serialize> {
+struct View<'a> {
     path: &'a str,
     published: &'a Option<String>,
     #[serde(flatten)]
-    data: T,
+    data: serde_json::Value,
 }
 
-#[derive(Serialize)]
-struct Targets<'a> {
-    targets: &'a [crate::report::Target],
-}
-
-/// `targets`: document, year, indicator, quantity, kind.
-pub fn targets(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
+/// Run a per-kind view: JSON of `{path, published, …data}` per document, or the text that
+/// `render` makes of each document.
+fn view(
+    a: &PathsArgs,
+    engine: &Engine,
+    out: &mut dyn Write,
+    data: impl Fn(&DocReport) -> serde_json::Value,
+    render: impl Fn(&DocReport) -> String,
+) -> Exit {
     let (reports, exit) = run_reports(a, engine);
     let views: Vec<_> = reports
         .iter()
         .map(|r| View {
             path: &r.path,
             published: &r.published,
-            data: Targets {
-                targets: &r.targets,
-            },
+            data: data(r),
         })
         .collect();
     if let Some(r) = json_or(a, out, &views) {
         return finish(r, exit);
     }
-    let mut text = String::new();
-    for r in &reports {
+    let text: String = reports.iter().map(render).collect();
+    finish(write!(out, "{text}"), exit)
+}
+
+/// `targets`: year, indicator, quantity, kind, per document.
+pub fn targets(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
+    let data = |r: &DocReport| json!({ "targets": r.targets });
+    view(a, engine, out, data, |r| {
         let mut t = output::table(&["year", "indicator", "quantity", "kind"]);
         for x in &r.targets {
             let kind = match &x.attribute {
@@ -134,49 +141,24 @@ pub fn targets(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
                 kind,
             ]);
         }
-        text.push_str(&section(
+        section(
             r,
             &format!("{} targets", r.targets.len()),
             t,
             r.targets.is_empty(),
-        ));
-    }
-    finish(write!(out, "{text}"), exit)
+        )
+    })
 }
 
-#[derive(Serialize)]
-struct Dates<'a> {
-    published_evidence: &'a Option<String>,
-    dates: &'a [crate::report::DateItem],
-}
-
-/// `dates`: document, value, kind, evidence, mentions; the publication date first.
+/// `dates`: value, kind, evidence, mentions; the publication date first.
 pub fn dates(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
-    let (reports, exit) = run_reports(a, engine);
-    let views: Vec<_> = reports
-        .iter()
-        .map(|r| View {
-            path: &r.path,
-            published: &r.published,
-            data: Dates {
-                published_evidence: &r.published_evidence,
-                dates: &r.dates,
-            },
-        })
-        .collect();
-    if let Some(r) = json_or(a, out, &views) {
-        return finish(r, exit);
-    }
-    let mut text = String::new();
-    for r in &reports {
+    let data =
+        |r: &DocReport| json!({ "published_evidence": r.published_evidence, "dates": r.dates });
+    view(a, engine, out, data, |r| {
         let mut t = output::table(&["value", "kind", "evidence", "mentions"]);
         if let Some(p) = &r.published {
-            t.add_row(vec![
-                p.clone(),
-                "published".into(),
-                r.published_evidence.clone().unwrap_or_default(),
-                String::new(),
-            ]);
+            let evidence = r.published_evidence.clone().unwrap_or_default();
+            t.add_row(vec![p.clone(), "published".into(), evidence, String::new()]);
         }
         for d in &r.dates {
             t.add_row(vec![
@@ -187,50 +169,23 @@ pub fn dates(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
             ]);
         }
         let empty = r.dates.is_empty() && r.published.is_none();
-        text.push_str(&section(r, &format!("{} dates", r.dates.len()), t, empty));
-    }
-    finish(write!(out, "{text}"), exit)
+        section(r, &format!("{} dates", r.dates.len()), t, empty)
+    })
 }
 
-#[derive(Serialize)]
-struct Regions<'a> {
-    regions: &'a [crate::report::RegionItem],
-}
-
-/// `regions`: document, name, code, level, parent, mentions.
+/// `regions`: name, code, level, parent, mentions.
 pub fn regions(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
-    let (reports, exit) = run_reports(a, engine);
-    let views: Vec<_> = reports
-        .iter()
-        .map(|r| View {
-            path: &r.path,
-            published: &r.published,
-            data: Regions {
-                regions: &r.regions,
-            },
-        })
-        .collect();
-    if let Some(r) = json_or(a, out, &views) {
-        return finish(r, exit);
-    }
     let idx = engine.regions();
-    let mut text = String::new();
-    for r in &reports {
+    let data = |r: &DocReport| json!({ "regions": r.regions });
+    view(a, engine, out, data, |r| {
         let mut t = output::table(&["name", "code", "level", "parent", "mentions"]);
         for x in &r.regions {
-            let parent = x
-                .parent
-                .as_deref()
-                .map(|p| idx.unit(p).map_or(p.to_string(), |u| u.name.clone()))
-                .unwrap_or_else(|| {
-                    if x.level == "area" {
-                        format!("{} members", x.members.len())
-                    } else if x.level == "ambiguous" {
-                        format!("one of {}", x.candidates.join(", "))
-                    } else {
-                        "-".into()
-                    }
-                });
+            let parent = match (&x.parent, x.level.as_str()) {
+                (Some(p), _) => idx.unit(p).map_or(p.to_string(), |u| u.name.clone()),
+                (None, "area") => format!("{} members", x.members.len()),
+                (None, "ambiguous") => format!("one of {}", x.candidates.join(", ")),
+                (None, _) => "-".into(),
+            };
             let code = match (&x.code, &x.successor) {
                 (Some(c), Some(s)) => format!("{c} (now {s})"),
                 (Some(c), None) => c.clone(),
@@ -244,64 +199,37 @@ pub fn regions(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
                 x.mentions.to_string(),
             ]);
         }
-        text.push_str(&section(
+        section(
             r,
             &format!("{} places", r.regions.len()),
             t,
             r.regions.is_empty(),
-        ));
-    }
-    finish(write!(out, "{text}"), exit)
-}
-
-#[derive(Serialize)]
-struct Tasks<'a> {
-    task_summary: &'a crate::report::TaskSummary,
-    tasks: &'a [crate::report::TaskList],
+        )
+    })
 }
 
 /// `tasks`: an indented tree per document; count mismatches are marked.
 pub fn tasks(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
-    let (reports, exit) = run_reports(a, engine);
-    let views: Vec<_> = reports
-        .iter()
-        .map(|r| View {
-            path: &r.path,
-            published: &r.published,
-            data: Tasks {
-                task_summary: &r.task_summary,
-                tasks: &r.tasks,
-            },
-        })
-        .collect();
-    if let Some(r) = json_or(a, out, &views) {
-        return finish(r, exit);
-    }
-    let mut write = || -> std::io::Result<()> {
-        for r in &reports {
-            let s = &r.task_summary;
-            writeln!(
-                out,
-                "{}  ({} lists; {} declare a count: {} check out, {} do not)",
-                r.path, s.lists, s.with_declared_count, s.count_ok, s.count_mismatch
-            )?;
-            for l in &r.tasks {
-                let depth = l.heading_path.len().min(3);
-                let pad = "  ".repeat(depth + 1);
-                let check = match (l.declared_count, l.count_ok) {
-                    (Some(d), Some(true)) => format!("  [{d} declared, {} found ✓]", l.items.len()),
-                    (Some(d), _) => format!("  [{d} declared, {} found ✗ MISMATCH]", l.items.len()),
-                    _ => format!("  [{} items]", l.items.len()),
-                };
-                writeln!(out, "{pad}{} ({}){check}", l.title, l.kind)?;
-                for it in &l.items {
-                    writeln!(out, "{pad}  - {it}")?;
-                }
+    let data = |r: &DocReport| json!({ "task_summary": r.task_summary, "tasks": r.tasks });
+    view(a, engine, out, data, |r| {
+        let s = &r.task_summary;
+        let mut text = format!(
+            "{}  ({} lists; {} declare a count: {} check out, {} do not)\n",
+            r.path, s.lists, s.with_declared_count, s.count_ok, s.count_mismatch
+        );
+        for l in &r.tasks {
+            let pad = "  ".repeat(l.heading_path.len().min(3) + 1);
+            let check = match (l.declared_count, l.count_ok) {
+                (Some(d), Some(true)) => format!("  [{d} declared, {} found ✓]", l.items.len()),
+                (Some(d), _) => format!("  [{d} declared, {} found ✗ MISMATCH]", l.items.len()),
+                _ => format!("  [{} items]", l.items.len()),
+            };
+            text.push_str(&format!("{pad}{} ({}){check}\n", l.title, l.kind));
+            for it in &l.items {
+                text.push_str(&format!("{pad}  - {it}\n"));
             }
-            writeln!(out)?;
         }
-        Ok(())
-    };
-    let r = write();
-    finish(r, exit)
+        text.push('\n');
+        text
+    })
 }

@@ -30,6 +30,22 @@ pub struct Unit {
     pub successor: Option<String>,
 }
 
+impl Unit {
+    /// The fields both division tables share: code, name, short, level, parent.
+    fn from_row(r: &crate::dicts::Row) -> Unit {
+        Unit {
+            code: r.get(0).into(),
+            name: r.get(1).into(),
+            short: r.get(2).into(),
+            level: r.get(3).parse().unwrap_or(3),
+            parent: Some(r.get(4).to_string()).filter(|p| !p.is_empty()),
+            until: None,
+            since: None,
+            successor: None,
+        }
+    }
+}
+
 /// A named multi-region area.
 #[derive(Debug, Clone)]
 pub struct Area {
@@ -78,16 +94,7 @@ impl RegionIndex {
         let mut units: Vec<Unit> =
             Vec::with_capacity(d.divisions.rows.len() + d.retired.rows.len());
         for r in &d.divisions.rows {
-            units.push(Unit {
-                code: r.get(0).into(),
-                name: r.get(1).into(),
-                short: r.get(2).into(),
-                level: r.get(3).parse().unwrap_or(3),
-                parent: Some(r.get(4).to_string()).filter(|p| !p.is_empty()),
-                until: None,
-                since: None,
-                successor: None,
-            });
+            units.push(Unit::from_row(r));
         }
         let mut by_code: HashMap<String, usize> = HashMap::new();
         for (i, u) in units.iter().enumerate() {
@@ -112,14 +119,9 @@ impl RegionIndex {
                 }
             }
             units.push(Unit {
-                code: r.get(0).into(),
-                name: r.get(1).into(),
-                short: r.get(2).into(),
-                level: r.get(3).parse().unwrap_or(3),
-                parent: Some(r.get(4).to_string()).filter(|p| !p.is_empty()),
                 until: change.map(|c| c - 1).or(last),
-                since: None,
                 successor,
+                ..Unit::from_row(r)
             });
         }
         let areas: Vec<Area> = d
