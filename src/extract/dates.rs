@@ -46,6 +46,7 @@ fn grammar() -> &'static Regex {
           | (?P<fyp>[“"]?(?P<fypn>十[一二三四五六])五[”"]?(?:规划)?(?P<fyps>时期|期间|末|初|以来)?)
           | (?P<yr>(?P<pre_y>力争到|争取到|力争在|到|至|截至|截止到?|展望|于|在|从)?(?P<year>{y}|{cy})\s*年(?P<suf>底|末|初|前|以来|以后|之前|度)?)
           | (?P<md>(?P<mdm>\d{{1,2}}|{CN_SMALL})\s*月\s*(?P<mdd>\d{{1,2}}|{CN_SMALL})\s*[日号])
+          | (?P<relq>(?P<relqw>今年|明年|去年|前年|本年)(?P<relqq>上半年|下半年|前三季度|(?:第?[一二三四1-4])季度))
           | (?P<rel>(?P<relw>今年|明年|去年|前年|本年)(?:(?P<relm>\d{{1,2}}|{CN_SMALL})(?:\s*(?:-|—|–|~|～|至|到)\s*(?P<relm2>\d{{1,2}}|{CN_SMALL}))?月(?:(?P<reld>\d{{1,2}}|{CN_SMALL})[日号])?)?)
             "#
         );
@@ -76,6 +77,32 @@ fn year_of(s: &str) -> Option<i32> {
         parse_chinese(s)? as i32
     };
     (1900..=2100).contains(&v).then_some(v)
+}
+
+/// 今年 0, 明年 +1, 去年 −1, 前年 −2.
+fn relative_offset(word: &str) -> i32 {
+    match word {
+        "明年" => 1,
+        "去年" => -1,
+        "前年" => -2,
+        _ => 0,
+    }
+}
+
+/// The months a half year or quarter covers (上半年 → 1..6, 三季度 → 7..9).
+fn months_of(q: &str) -> Option<(u32, u32)> {
+    Some(match q {
+        "上半年" => (1, 6),
+        "下半年" => (7, 12),
+        "前三季度" => (1, 9),
+        _ => {
+            let k = small(q.trim_start_matches('第').trim_end_matches("季度"))?;
+            if !(1..=4).contains(&k) {
+                return None;
+            }
+            (3 * k - 2, 3 * k)
+        }
+    })
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<String> {
@@ -212,23 +239,22 @@ pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             if v.is_some() {
                 push(&mut out, v, "month", start, end, false);
             }
+        } else if c.name("relq").is_some() {
+            let Some(r) = reference else {
+                push(&mut out, None, "period", start, end, false);
+                continue;
+            };
+            let y = r.year() + relative_offset(c.name("relqw").map_or("", |m| m.as_str()));
+            let v = c
+                .name("relqq")
+                .and_then(|q| months_of(q.as_str()))
+                .map(|(a, b)| format!("{y:04}-{a:02}/{y:04}-{b:02}"));
+            push(&mut out, v, "period", start, end, false);
         } else if c.name("yq").is_some() {
             let v = (|| {
                 let y = year_of(c.name("qy")?.as_str())?;
                 let q = c.name("q")?.as_str();
-                let (a, b) = match q {
-                    "上半年" => (1, 6),
-                    "下半年" => (7, 12),
-                    "前三季度" => (1, 9),
-                    _ => {
-                        let n = q.trim_start_matches('第').trim_end_matches("季度");
-                        let k = small(n)?;
-                        if !(1..=4).contains(&k) {
-                            return None;
-                        }
-                        (3 * k - 2, 3 * k)
-                    }
-                };
+                let (a, b) = months_of(q)?;
                 Some(format!("{y:04}-{a:02}/{y:04}-{b:02}"))
             })();
             if v.is_some() {
@@ -288,13 +314,7 @@ pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
                 push(&mut out, None, "year", start, end, false);
                 continue;
             };
-            let y = r.year()
-                + match word {
-                    "明年" => 1,
-                    "去年" => -1,
-                    "前年" => -2,
-                    _ => 0,
-                };
+            let y = r.year() + relative_offset(word);
             let m = c.name("relm").and_then(|x| small(x.as_str()));
             let m2 = c.name("relm2").and_then(|x| small(x.as_str()));
             let d = c.name("reld").and_then(|x| small(x.as_str()));
