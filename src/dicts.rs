@@ -156,6 +156,17 @@ pub struct TargetWords {
     pub target_headings: Vec<String>,
 }
 
+/// The word lists of the task-list extractor, by role (see `dicts/task_rules.tsv`).
+#[derive(Debug, Clone, Default)]
+pub struct TaskWords {
+    /// What a declared count counts (任务, 方面, 工程), longest first.
+    pub count_nouns: Vec<String>,
+    /// Phrases that announce a list (以下几方面, 有哪些).
+    pub leads: Vec<String>,
+    /// Verbs that coordinated items may share (推广, 推进).
+    pub verbs: HashSet<String>,
+}
+
 /// Everything loaded from `dicts/`.
 #[derive(Debug, Clone)]
 pub struct Dicts {
@@ -168,7 +179,7 @@ pub struct Dicts {
     /// Indicator synonyms for `diff`: (variant, canonical).
     pub synonyms: Vec<(String, String)>,
     /// Task-list vocabulary (see `dicts/task_rules.tsv`).
-    pub task_rules: Table,
+    pub task_words: TaskWords,
     pub divisions: Table,
     pub retired: Table,
     pub areas: Table,
@@ -307,6 +318,22 @@ impl Dicts {
         tw.structural
             .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
 
+        let mut task_words = TaskWords::default();
+        for row in table(user_dir, "task_rules.tsv")?.rows {
+            let w = row.get(0).to_string();
+            match row.get(1) {
+                "count_noun" => task_words.count_nouns.push(w),
+                "lead" => task_words.leads.push(w),
+                "verb" => {
+                    task_words.verbs.insert(w);
+                }
+                other => return Err(row.error(format!("unknown role {other:?}"))),
+            }
+        }
+        task_words
+            .count_nouns
+            .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+
         let mut policy_terms = embedded("policy_terms.txt").to_string();
         if let Some((_, text)) = read_user(user_dir, "policy_terms.txt")? {
             policy_terms.push('\n');
@@ -326,7 +353,7 @@ impl Dicts {
             target_words: tw,
             policy_terms,
             synonyms,
-            task_rules: table(user_dir, "task_rules.tsv")?,
+            task_words,
             divisions: table(user_dir, "regions/divisions.tsv")?,
             retired: table(user_dir, "regions/retired.tsv")?,
             areas: table(user_dir, "regions/areas.tsv")?,
@@ -351,4 +378,32 @@ pub fn user_dir() -> Option<PathBuf> {
     USER_DIR
         .get_or_init(|| std::env::var_os("POLICYLENS_DICTS").map(PathBuf::from))
         .clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_dictionaries_load() {
+        let d = Dicts::load(None).expect("built-in dictionaries are valid");
+        assert!(d.task_words.verbs.contains("推进"));
+        assert!(d
+            .task_words
+            .count_nouns
+            .windows(2)
+            .all(|w| w[0].chars().count() >= w[1].chars().count()));
+    }
+
+    #[test]
+    fn a_bad_task_role_names_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("task_rules.tsv"),
+            "word\trole\tnote\n# c\n部署\tverbb\t\n",
+        )
+        .unwrap();
+        let e = Dicts::load(Some(dir.path())).unwrap_err().to_string();
+        assert!(e.contains("task_rules.tsv:3") && e.contains("verbb"), "{e}");
+    }
 }

@@ -78,10 +78,10 @@ pub fn is_question(s: &str) -> bool {
     t.ends_with('?') || t.ends_with('？') || t.starts_with("问:") || t.starts_with("问：")
 }
 
-/// For each sentence, the index of the heading that governs it (itself for a heading), and
-/// for each heading its level: outline markers by their level, questions at level 0 (they
-/// open a new topic in a Q&A), short lines without a full stop at level 8.
-pub fn headings(doc: &Document) -> (Vec<Option<usize>>, Vec<Option<u8>>) {
+/// For each sentence, its heading level if it is a heading: outline markers by their level,
+/// questions at level 0 (they open a new topic in a Q&A), short lines without a full stop
+/// at level 8.
+pub fn headings(doc: &Document) -> Vec<Option<u8>> {
     let n = doc.sentences.len();
     let mut level = vec![None; n];
     for (i, s) in doc.sentences.iter().enumerate() {
@@ -101,15 +101,7 @@ pub fn headings(doc: &Document) -> (Vec<Option<usize>>, Vec<Option<u8>>) {
             }
         }
     }
-    let mut gov = vec![None; n];
-    let mut cur = None;
-    for i in 0..n {
-        if level[i].is_some() {
-            cur = Some(i);
-        }
-        gov[i] = cur;
-    }
-    (gov, level)
+    level
 }
 
 #[cfg(test)]

@@ -402,7 +402,13 @@ fn labelled() -> &'static Regex {
 }
 
 /// The publication date of a document and the text it was read from.
-pub fn published(doc: &Document, found: &[(DateMatch, usize)]) -> Option<(NaiveDate, String)> {
+pub fn published(doc: &Document, scans: &[Vec<DateMatch>]) -> Option<(NaiveDate, String)> {
+    // every match with the byte offset of its sentence
+    let found: Vec<(&DateMatch, usize)> = scans
+        .iter()
+        .zip(&doc.sentences)
+        .flat_map(|(v, s)| v.iter().map(move |m| (m, doc.byte(s.start))))
+        .collect();
     if let Some(d) = doc.meta.date.as_deref().and_then(parse_meta_date) {
         return Some((
             d,
@@ -463,22 +469,20 @@ pub fn published(doc: &Document, found: &[(DateMatch, usize)]) -> Option<(NaiveD
     None
 }
 
-/// Dates of a document (one entry per distinct value) and its publication date.
-pub fn extract(doc: &Document) -> (Vec<DateItem>, Option<(NaiveDate, String)>) {
-    // First pass without a reference, to find the publication date.
-    let mut found: Vec<(DateMatch, usize)> = Vec::new();
-    for s in &doc.sentences {
-        let base = doc.byte(s.start);
-        let text = doc.slice(s.start, s.end);
-        found.extend(scan(text, None).into_iter().map(|m| (m, base)));
-    }
-    let published = published(doc, &found);
-    let reference = published.as_ref().map(|p| p.0);
+/// The date expressions of every sentence (byte offsets within the sentence), read with
+/// `reference` as the publication date.
+pub fn scan_sentences(doc: &Document, reference: Option<NaiveDate>) -> Vec<Vec<DateMatch>> {
+    (0..doc.sentences.len())
+        .map(|i| scan(doc.sentence_text(i), reference))
+        .collect()
+}
+
+/// The dates of a document, one entry per distinct value, from its sentence scans.
+pub fn items(doc: &Document, scans: &[Vec<DateMatch>]) -> Vec<DateItem> {
     let mut items: Vec<DateItem> = Vec::new();
-    for s in &doc.sentences {
+    for (found, s) in scans.iter().zip(&doc.sentences) {
         let base = doc.byte(s.start);
-        let text = doc.slice(s.start, s.end);
-        for m in scan(text, reference) {
+        for m in found {
             let Some(value) = m.value.clone() else {
                 continue;
             };
@@ -496,5 +500,5 @@ pub fn extract(doc: &Document) -> (Vec<DateItem>, Option<(NaiveDate, String)>) {
             });
         }
     }
-    (items, published)
+    items
 }

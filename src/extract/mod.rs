@@ -15,9 +15,17 @@ use chrono::Datelike;
 
 /// Run every extractor on a document.
 pub fn analyze(doc: &Document, engine: &Engine) -> DocReport {
-    let (dates, published) = dates::extract(doc);
+    // Dates are read once without a reference to find the publication date, then (if there
+    // is one) again with it; the dates and targets extractors share that second reading.
+    let plain = dates::scan_sentences(doc, None);
+    let published = dates::published(doc, &plain);
     let pub_date = published.as_ref().map(|p| p.0);
-    let targets = targets::extract(doc, engine, pub_date);
+    let scans = match pub_date {
+        Some(_) => dates::scan_sentences(doc, pub_date),
+        None => plain,
+    };
+    let dates = dates::items(doc, &scans);
+    let targets = targets::extract(doc, engine, pub_date, &scans);
     let regions = regions::extract(doc, engine.regions(), pub_date.map(|d| d.year()));
     let (tasks, task_summary) = tasks::extract(doc, &engine.dicts);
     DocReport {

@@ -17,35 +17,10 @@ use crate::dicts::Dicts;
 use crate::normalize::Document;
 use crate::report::{TaskList, TaskSummary};
 use regex::Regex;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
-struct Vocab {
-    count_nouns: Vec<String>,
-    leads: Vec<String>,
-    verbs: HashSet<String>,
-}
-
-fn vocab(d: &Dicts) -> Vocab {
-    let mut v = Vocab {
-        count_nouns: vec![],
-        leads: vec![],
-        verbs: HashSet::new(),
-    };
-    for r in &d.task_rules.rows {
-        match r.get(1) {
-            "count_noun" => v.count_nouns.push(r.get(0).into()),
-            "lead" => v.leads.push(r.get(0).into()),
-            "verb" => {
-                v.verbs.insert(r.get(0).into());
-            }
-            _ => {}
-        }
-    }
-    v.count_nouns
-        .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-    v
-}
+/// The task-list vocabulary from `dicts/task_rules.tsv`.
+type Vocab = crate::dicts::TaskWords;
 
 fn count_value(s: &str) -> Option<u32> {
     if s.chars().all(|c| c.is_ascii_digit()) {
@@ -305,7 +280,7 @@ fn heading_title(text: &str, m: &Marker) -> String {
 /// Heading path (outermost first) governing each sentence: questions, outline headings and
 /// short heading lines (实施数字化生产关系构建工程).
 fn outline_paths(doc: &Document) -> Vec<Vec<String>> {
-    let (_, levels) = context::headings(doc);
+    let levels = context::headings(doc);
     let mut stack: Vec<(u8, String)> = Vec::new();
     let mut out = Vec::with_capacity(doc.sentences.len());
     for (i, level) in levels.iter().enumerate() {
@@ -359,13 +334,13 @@ fn lead_title(t: &str) -> String {
 
 /// Extract the task lists of a document.
 pub fn extract(doc: &Document, dicts: &Dicts) -> (Vec<TaskList>, TaskSummary) {
-    let v = vocab(dicts);
+    let v = &dicts.task_words;
     let paths = outline_paths(doc);
     let mut lists: Vec<TaskList> = Vec::new();
-    inline_lists(doc, dicts, &v, &paths, &mut lists);
+    inline_lists(doc, dicts, v, &paths, &mut lists);
     outline_lists(doc, &paths, &mut lists);
-    enumerations(doc, dicts, &v, &paths, &mut lists);
-    lead_lists(doc, dicts, &v, &paths, &mut lists);
+    enumerations(doc, dicts, v, &paths, &mut lists);
+    lead_lists(doc, dicts, v, &paths, &mut lists);
     // Drop a list whose items another list already has (two rules, one list).
     let mut kept: Vec<TaskList> = Vec::new();
     for l in lists {

@@ -165,15 +165,15 @@ pub fn reject(sentence: &str, q: &Quantity, dicts: &Dicts) -> Option<Reject> {
         return Some(Reject::PhoneOrCode);
     }
     // A、B、C等3个重点产业: the count of a listed enumeration, nothing measured.
-    if before.ends_with('等') && before.contains('、') {
+    if before.ends_with('等') && sentence[clause_bounds(sentence, q).0..q.start].contains('、') {
         return Some(Reject::Structural);
     }
     if q.chinese && !q.magnitude_only && q.unit != "%" && q.value < 10.0 {
         return Some(Reject::SmallChineseCount);
     }
+    let cmp = numbers::comparator(sentence, q, dicts);
     if q.unit.is_empty() && !q.has_magnitude {
         // A bare number is a target only after a comparator word and before the clause ends.
-        let cmp = numbers::comparator(sentence, q, dicts);
         let next = after[cmp.after_len..].chars().next();
         let ends =
             next.is_none_or(|n| CLAUSE_DELIMS.contains(&n) || n == '、' || n == ')' || n == ' ');
@@ -184,7 +184,6 @@ pub fn reject(sentence: &str, q: &Quantity, dicts: &Dicts) -> Option<Reject> {
     if q.chinese && q.magnitude_only && q.unit.is_empty() && !q.class_suffix {
         return Some(Reject::NoUnit);
     }
-    let cmp = numbers::comparator(sentence, q, dicts);
     let rest = &after[cmp.after_len..];
     // 10亿元以上的企业: a threshold that qualifies a noun, not a figure of its own.
     if rest.starts_with('的') {
@@ -492,7 +491,7 @@ fn has_any(s: &str, words: &[String]) -> bool {
 /// Heading cue for each sentence: Some(true) = status section, Some(false) = goals section.
 fn section_cues(doc: &Document, dicts: &Dicts) -> Vec<Option<bool>> {
     let tw = &dicts.target_words;
-    let (_, levels) = context::headings(doc);
+    let levels = context::headings(doc);
     let mut out = vec![None; doc.sentences.len()];
     // stack of (level, cue)
     let mut stack: Vec<(u8, Option<bool>)> = Vec::new();
@@ -520,13 +519,16 @@ fn section_cues(doc: &Document, dicts: &Dicts) -> Vec<Option<bool>> {
     out
 }
 
-/// Extract the targets of a document. `published` helps tell goals from achieved figures.
-pub fn extract(doc: &Document, engine: &Engine, published: Option<NaiveDate>) -> Vec<Target> {
+/// Extract the targets of a document. `published` helps tell goals from achieved figures;
+/// `sent_dates` are the date expressions of each sentence, read with it as reference.
+pub fn extract(
+    doc: &Document,
+    engine: &Engine,
+    published: Option<NaiveDate>,
+    sent_dates: &[Vec<dates::DateMatch>],
+) -> Vec<Target> {
     let dicts = &engine.dicts;
-    let sent_dates: Vec<Vec<dates::DateMatch>> = (0..doc.sentences.len())
-        .map(|i| dates::scan(doc.sentence_text(i), published))
-        .collect();
-    let gov_years = governing_years(doc, &sent_dates);
+    let gov_years = governing_years(doc, sent_dates);
     let opening: String = doc.text.chars().take(300).collect();
     let report_text = [
         "答记者问",
@@ -722,7 +724,8 @@ fn build(
     } else if let Some(subject) = clause_subject(doc, ctx, seg_a) {
         // 2021年达到31.4万亿元: nothing before the number but a year; the subject is the
         // noun phrase that opens the sentence's previous clause.
-        return finish_target(doc, ctx, q, (seg_a, seg_b), subject, comparator);
+        let linking = cmp.before_len > 0;
+        return finish_target(doc, ctx, q, (seg_a, seg_b), subject, comparator, linking);
     } else {
         return None;
     };
@@ -739,7 +742,9 @@ fn build(
     {
         return None;
     }
-    finish_target(doc, ctx, q, (seg_a, seg_b), indicator, comparator)
+    // 指标达到N: a comparator word right before the number, in indicator-first order
+    let linking = cmp.before_len > 0 && !number_first;
+    finish_target(doc, ctx, q, (seg_a, seg_b), indicator, comparator, linking)
 }
 
 /// Year, kind, evidence and span for a target whose indicator and comparator are known.
@@ -750,6 +755,7 @@ fn finish_target(
     (seg_a, seg_b): (usize, usize),
     indicator: String,
     comparator: String,
+    linking: bool,
 ) -> Option<Target> {
     let SentenceContext {
         sent,
@@ -759,11 +765,6 @@ fn finish_target(
         published,
         ..
     } = *ctx;
-    // 指标达到N: a linking comparator word right before the number, in indicator-first order
-    let linking = {
-        let cmp = numbers::comparator(sent, q, dicts);
-        cmp.before_len > 0 && !cmp.before_is_verb || sent[..q.start].ends_with("突破")
-    };
     let tw = &dicts.target_words;
     // Year: stated in the sentence before the number, else a governing 到YYYY年.
     let own = time_in_sentence(sent, ctx.dates, q.start);
