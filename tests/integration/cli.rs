@@ -1,14 +1,9 @@
 //! The command line: subcommands, formats, standard input, errors and exit codes.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn bin() -> Command {
-    let mut c = Command::cargo_bin("policylens").expect("binary builds");
-    c.env_remove("POLICYLENS_DICTS").env("NO_COLOR", "1");
-    c
-}
+use crate::bin;
 
 fn seeds() -> std::path::PathBuf {
     crate::root().join("seeds")
@@ -203,21 +198,61 @@ fn parse_reads_numbers_and_dates() {
     assert_eq!(lines[1]["dates"][0]["value"], "2021/2025");
 }
 
+/// Display width of a line: CJK ideographs and full-width forms take two columns.
+fn display_width(line: &str) -> usize {
+    line.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F
+            | 0x2E80..=0x303E
+            | 0x3041..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6
+            | 0x20000..=0x3FFFD => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+/// The widest table row a view prints (document header lines, which carry the path, are
+/// not table rows).
+fn widest_table_row(view: &str, columns: Option<&str>) -> usize {
+    let mut cmd = bin();
+    if let Some(c) = columns {
+        cmd.env("COLUMNS", c);
+    }
+    let out = cmd.arg(view).arg(seeds()).output().unwrap();
+    assert!(out.status.success(), "{view}");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with(['┌', '│', '╞', '├', '└']))
+        .map(display_width)
+        .max()
+        .unwrap_or_else(|| panic!("{view} printed no table"))
+}
+
 #[test]
 fn views_print_tables_and_json() {
-    for view in ["targets", "dates", "regions", "tasks", "analyze"] {
-        let out = bin().arg(view).arg(seeds()).output().unwrap();
-        assert!(out.status.success(), "{view}");
-        let t = String::from_utf8(out.stdout).unwrap();
-        assert!(!t.trim().is_empty(), "{view} printed nothing");
-        if view != "tasks" {
-            // an 80-column table when piped
-            assert!(
-                t.lines().all(|l| l.chars().count() <= 80),
-                "{view} is wider than 80 columns"
-            );
-        }
+    for view in ["targets", "dates", "regions", "analyze"] {
+        // piped: 80 columns unless COLUMNS says otherwise
+        assert!(
+            widest_table_row(view, None) <= 80,
+            "{view} is wider than 80"
+        );
+        assert!(
+            widest_table_row(view, Some("50")) <= 50,
+            "{view} ignores COLUMNS=50"
+        );
     }
+    assert!(
+        widest_table_row("analyze", Some("200")) > 80,
+        "a wide COLUMNS lets long cells stay on one line"
+    );
+    let t = String::from_utf8(bin().arg("tasks").arg(seeds()).output().unwrap().stdout).unwrap();
+    assert!(!t.trim().is_empty(), "tasks printed nothing");
     let t = String::from_utf8(bin().arg("targets").arg(seeds()).output().unwrap().stdout).unwrap();
     assert!(t.contains("发明专利授权量") && t.contains("≥ 2.5万项"));
     let t = String::from_utf8(

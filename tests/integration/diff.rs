@@ -1,14 +1,9 @@
 //! `diff`: a seed against a copy edited by the test reports exactly the edits.
 
-use assert_cmd::Command;
 use policylens::normalize::script::ferrous_s2t;
 use serde_json::Value;
 
-fn bin() -> Command {
-    let mut c = Command::cargo_bin("policylens").unwrap();
-    c.env("NO_COLOR", "1");
-    c
-}
+use crate::bin;
 
 #[test]
 fn edited_traditional_copy_reports_exactly_the_edits() {

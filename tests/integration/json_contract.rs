@@ -5,8 +5,7 @@ use policylens::report::DocReport;
 
 #[test]
 fn analyze_json_reads_back_into_the_report_types() {
-    let out = assert_cmd::Command::cargo_bin("policylens")
-        .unwrap()
+    let out = crate::bin()
         .args(["analyze", "--format", "json"])
         .arg(crate::root().join("seeds"))
         .output()

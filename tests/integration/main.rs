@@ -11,6 +11,18 @@ mod seeds;
 
 use std::path::PathBuf;
 
+/// The `policylens` binary in a known environment: whatever the machine running the tests
+/// has set (a wide `COLUMNS`, a user dictionary folder, a colour preference) must not
+/// change what the tests see. A test that is about one of these sets it itself.
+pub fn bin() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("policylens").expect("binary builds");
+    c.env_remove("COLUMNS")
+        .env_remove("POLICYLENS_DICTS")
+        .env_remove("CLICOLOR_FORCE")
+        .env("NO_COLOR", "1");
+    c
+}
+
 /// The crate's root folder.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
