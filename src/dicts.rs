@@ -239,6 +239,12 @@ fn table(dir: Option<&Path>, name: &str) -> Result<Table, DictError> {
 impl Dicts {
     /// Load the built-in dictionaries, extended by the files in `user_dir` if given.
     pub fn load(user_dir: Option<&Path>) -> Result<Dicts, DictError> {
+        // a mistyped --dicts must not silently fall back to the built-in rules
+        if let Some(dir) = user_dir.filter(|d| !d.is_dir()) {
+            return Err(DictError::NotAFolder {
+                path: dir.to_path_buf(),
+            });
+        }
         let mut boilerplate = Vec::new();
         for row in table(user_dir, "boilerplate.tsv")?.rows {
             let pattern =
@@ -393,6 +399,17 @@ mod tests {
             .count_nouns
             .windows(2)
             .all(|w| w[0].chars().count() >= w[1].chars().count()));
+    }
+
+    #[test]
+    fn a_missing_user_folder_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("no-such-folder");
+        let e = Dicts::load(Some(&missing)).unwrap_err().to_string();
+        assert!(
+            e.contains("no-such-folder") && e.contains("not a dictionary folder"),
+            "{e}"
+        );
     }
 
     #[test]

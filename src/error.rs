@@ -30,6 +30,8 @@ pub enum DictError {
         line: usize,
         message: String,
     },
+    #[error("{}: not a dictionary folder (it does not exist or is not a directory)", path.display())]
+    NotAFolder { path: PathBuf },
     #[error("{}: cannot read: {source}", path.display())]
     Read {
         path: PathBuf,

@@ -104,6 +104,12 @@ fn usage_errors_exit_2() {
         .args(["parse", "--reference", "2021-13-01", "今年"])
         .assert()
         .code(2);
+    // a mistyped dictionary folder is named, not silently ignored
+    bin()
+        .args(["--dicts", "no-such-dicts-folder", "parse", "10%"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no-such-dicts-folder"));
 }
 
 #[test]
