@@ -163,6 +163,8 @@ pub struct TaskWords {
     pub count_nouns: Vec<String>,
     /// Phrases that announce a list (以下几方面, 有哪些).
     pub leads: Vec<String>,
+    /// Words after which an inline list's items begin (重点实施A、B等6项任务, 围绕A、B等5个方面).
+    pub inline_leads: Vec<String>,
     /// Verbs that coordinated items may share (推广, 推进).
     pub verbs: HashSet<String>,
 }
@@ -330,6 +332,7 @@ impl Dicts {
             match row.get(1) {
                 "count_noun" => task_words.count_nouns.push(w),
                 "lead" => task_words.leads.push(w),
+                "inline_lead" => task_words.inline_leads.push(w),
                 "verb" => {
                     task_words.verbs.insert(w);
                 }

@@ -81,18 +81,6 @@ fn build_declared_re(v: &Vocab) -> Regex {
     .expect("valid count regex")
 }
 
-const LIST_LEADS: &[&str] = &[
-    "部署了包括",
-    "重点实施",
-    "重点推进",
-    "重点推动",
-    "主要推进",
-    "主要包括",
-    "包括",
-    "分别是",
-    "即",
-];
-
 fn trim_item(s: &str) -> String {
     s.trim()
         .trim_start_matches(['—', '-', ' ', '、', ':', '：'])
@@ -260,6 +248,14 @@ fn mk(
     b: usize,
     path: Vec<String>,
 ) -> TaskList {
+    // items carry no enumeration marker (一是, 第一,), whichever rule found them
+    let items: Vec<String> = items
+        .into_iter()
+        .map(|i| match enum_re().find(&i) {
+            Some(m) if m.start() == 0 && m.end() < i.len() => trim_item(&i[m.end()..]),
+            _ => i,
+        })
+        .collect();
     TaskList {
         title: trim_item(title),
         declared_count: declared,
@@ -359,6 +355,17 @@ pub fn extract(doc: &Document, dicts: &Dicts) -> (Vec<TaskList>, TaskSummary) {
         });
         match dup {
             Some(k) => {
+                // 围绕A、B等2个方面…一是强化A能力,二是提升B水平: the same list twice; the
+                // spelled-out items name the work better than the bare area names.
+                // (A、B等3个方面 followed by 一是…二是…三是: the spelled-out list is complete)
+                let richer = l.items.len() >= k.items.len()
+                    && k.items.iter().zip(&l.items).all(|(a, b)| {
+                        b.contains(a.as_str()) && b.chars().count() > a.chars().count()
+                    });
+                if richer {
+                    k.items = l.items;
+                    k.count_ok = k.declared_count.map(|d| d as usize == k.items.len());
+                }
                 if k.declared_count.is_none() && l.declared_count.is_some() {
                     k.declared_count = l.declared_count;
                     k.count_ok = l.declared_count.map(|d| d as usize == k.items.len());
@@ -395,10 +402,11 @@ fn inline_lists(
             let head = &t[..whole.start()];
             // The list starts after the rightmost lead word (部署了包括, 重点实施 …) or, without
             // one, at the clause holding the first 、.
-            let lead = LIST_LEADS
+            let lead = v
+                .inline_leads
                 .iter()
-                .filter_map(|l| head.rfind(l).map(|i| (i, i + l.len())))
-                .max_by_key(|x| (x.0, std::cmp::Reverse(x.1)));
+                .filter_map(|l| head.rfind(l.as_str()).map(|i| (i, i + l.len())))
+                .max_by_key(|x| (x.0, x.1));
             let mut start = match lead {
                 Some((_, e)) => e,
                 None => {
@@ -489,12 +497,27 @@ fn outline_lists(doc: &Document, paths: &[Vec<String>], out: &mut Vec<TaskList>)
                 children.push((*sj, mj));
             }
         }
-        // Ordinals must run 1, 2, 3 …: stray markers are not an outline.
-        let ordered = children
-            .iter()
-            .enumerate()
-            .all(|(n, (_, c))| c.ordinal as usize == n + 1);
-        if children.len() < 2 || !ordered {
+        // Ordinals must run 1, 2, 3 …, or carry on from the previous section's last item
+        // (1. 2. under (一), 3. 4. under (二)): stray markers are not an outline.
+        let first = match children.first() {
+            Some((_, c)) => c.ordinal,
+            None => continue,
+        };
+        let carries_on = || {
+            heads[..k]
+                .iter()
+                .rev()
+                .find(|(_, h)| h.level == children[0].1.level)
+                .is_some_and(|(_, h)| h.ordinal + 1 == first)
+        };
+        let ordered = (first == 1 || carries_on())
+            && children
+                .iter()
+                .enumerate()
+                .all(|(n, (_, c))| c.ordinal == first + n as u32);
+        // one item is a list only when the numbering proves it (5. under (三) after 3. 4.)
+        let enough = children.len() >= 2 || (first > 1 && carries_on());
+        if !enough || !ordered {
             continue;
         }
         let items: Vec<String> = children
