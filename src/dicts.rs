@@ -147,6 +147,11 @@ pub struct TargetWords {
     pub lead_verbs: HashSet<String>,
     pub adverbs: HashSet<String>,
     pub tails: Vec<String>,
+    /// Verbs dropped from inside an indicator (全省工业实现营业收入 → 全省工业营业收入).
+    pub inner_verbs: Vec<String>,
+    /// Indicators that only name a measure (总数, 总量): they take the subject of the figure
+    /// before them in the sentence.
+    pub bare_measures: HashSet<String>,
     pub generic_heads: HashSet<String>,
     pub structural: Vec<String>,
     pub instruments: Vec<String>,
@@ -154,6 +159,8 @@ pub struct TargetWords {
     pub target_cues: Vec<String>,
     pub status_headings: Vec<String>,
     pub target_headings: Vec<String>,
+    /// Title words of a plan for one year (2023年…工作要点): its year governs its figures.
+    pub annual_plans: Vec<String>,
 }
 
 /// The word lists of the task-list extractor, by role (see `dicts/task_rules.tsv`).
@@ -198,6 +205,7 @@ pub struct Compiled {
     pub number_grammar: OnceLock<Regex>,
     pub task_inline: OnceLock<Regex>,
     pub task_declared: OnceLock<Regex>,
+    pub annual_plan: OnceLock<Regex>,
 }
 
 fn read_user(dir: Option<&Path>, name: &str) -> Result<Option<(String, String)>, DictError> {
@@ -311,6 +319,11 @@ impl Dicts {
                     tw.adverbs.insert(w);
                 }
                 "tail" => tw.tails.push(w),
+                "inner_verb" => tw.inner_verbs.push(w),
+                "annual_plan" => tw.annual_plans.push(w),
+                "bare_measure" => {
+                    tw.bare_measures.insert(w);
+                }
                 "generic_head" => {
                     tw.generic_heads.insert(w);
                 }

@@ -83,7 +83,7 @@ fn past_span() -> &'static Regex {
 fn leading_time() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?:近|过去|最近|未来|今后)?\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:年|个月)(?:来|以来|内|间)?")
+        Regex::new(r"^(?:全年|年内|当年|(?:近|过去|最近|未来|今后)?\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:年|个月)(?:来|以来|内|间)?)")
             .expect("valid regex")
     })
 }
@@ -238,6 +238,54 @@ fn subject_of(t: &Target, elliptic: &str) -> String {
     ind.to_string()
 }
 
+/// What an indicator counts, without the action and the time before it
+/// (全年新建5G基站 → 5G基站): the text after the last lead verb in it.
+fn counted_thing(indicator: &str, dicts: &Dicts) -> String {
+    let cut = dicts
+        .target_words
+        .lead_verbs
+        .iter()
+        .filter_map(|v| indicator.rfind(v.as_str()).map(|i| i + v.len()))
+        .filter(|&e| e < indicator.len())
+        .max()
+        .unwrap_or(0);
+    indicator[cut..].to_string()
+}
+
+/// Drop a verb standing between two noun phrases (全省工业实现营业收入 → 全省工业营业收入).
+fn drop_inner_verbs(indicator: String, dicts: &Dicts) -> String {
+    for v in &dicts.target_words.inner_verbs {
+        if let Some(i) = indicator.find(v.as_str()) {
+            let (before, after) = (&indicator[..i], &indicator[i + v.len()..]);
+            if before.chars().count() >= 2 && after.chars().count() >= 2 {
+                return format!("{before}{after}");
+            }
+        }
+    }
+    indicator
+}
+
+/// The year of a plan for one year, from its title near the top (《2023年全省数字化转型
+/// 工作要点》, 2023年工作要点): the year its figures are for when they state none.
+fn annual_plan_year(doc: &Document, dicts: &Dicts) -> Option<i32> {
+    let words = &dicts.target_words.annual_plans;
+    if words.is_empty() {
+        return None;
+    }
+    let re = dicts.compiled.annual_plan.get_or_init(|| {
+        let alts: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+        Regex::new(&format!(
+            r"(?:^|《|印发)\s*((?:19|20)\d{{2}})年(?:度)?[^。,，;；《》:：!?！？]{{0,40}}?(?:{})",
+            alts.join("|")
+        ))
+        .expect("valid annual plan pattern")
+    });
+    (0..doc.sentences.len().min(12)).find_map(|i| {
+        let c = re.captures(doc.sentence_text(i))?;
+        c.get(1)?.as_str().parse().ok()
+    })
+}
+
 /// Segments of a clause: one per kept quantity, split at the last 、 between neighbours.
 fn segments(clause: (usize, usize), qs: &[&Quantity], sentence: &str) -> Vec<(usize, usize)> {
     let mut bounds = vec![clause.0];
@@ -337,8 +385,13 @@ fn clean_indicator(doc: &Document, a: usize, b: usize, dicts: &Dicts) -> (usize,
         let s = doc.slice(a, b);
         let mut changed = false;
         for tail in &tw.tails {
-            if s.ends_with(tail.as_str()) && s.chars().count() > tail.chars().count() {
-                b -= tail.chars().count();
+            let n = tail.chars().count();
+            // a whole word at the end (增速均 → 增速), not the end of one (年均, 人均)
+            if s.ends_with(tail.as_str())
+                && s.chars().count() > n
+                && doc.tokens_in(a, b).iter().any(|t| t.start == b - n)
+            {
+                b -= n;
                 changed = true;
                 break;
             }
@@ -417,7 +470,9 @@ fn governing_years(
             let ev = &doc.sentence_text(i)[d.start..d.end];
             // 到2025年 governs the goals that follow; 截至2020年底 the figures that follow; a
             // bare year opening a sentence (2022年,全省…) frames the rest of its paragraph.
-            let opens = text[..d.start].trim().is_empty();
+            // (记者获悉,2022年全省… : a year that opens a clause frames it the same way)
+            let before = text[..d.start].trim_end();
+            let opens = before.is_empty() || before.ends_with(CLAUSE_DELIMS);
             if d.kind == "year"
                 && (ev.contains('到') || ev.starts_with('至') || ev.starts_with("截") || opens)
             {
@@ -529,6 +584,7 @@ pub fn extract(
 ) -> Vec<Target> {
     let dicts = &engine.dicts;
     let gov_years = governing_years(doc, sent_dates);
+    let plan_year = annual_plan_year(doc, dicts);
     let opening: String = doc.text.chars().take(300).collect();
     let report_text = [
         "答记者问",
@@ -614,8 +670,22 @@ pub fn extract(
                     published,
                     horizon,
                     report_text,
+                    plan_year,
                 };
                 if let Some(mut t) = build(doc, &ctx, q, seg) {
+                    // 新建5G基站4万个,总数达到15万个: a bare measure of the thing just counted
+                    if dicts.target_words.bare_measures.contains(&t.indicator) {
+                        match sentence_targets.last() {
+                            Some(prev) => {
+                                t.indicator = format!(
+                                    "{}{}",
+                                    counted_thing(&prev.indicator, dicts),
+                                    t.indicator
+                                );
+                            }
+                            None => continue,
+                        }
+                    }
                     // …增加值突破1000亿元,年均增长15%,占GDP比重12%: the later clauses measure
                     // the same subject; give them its name.
                     if elliptical(&t.indicator) {
@@ -660,6 +730,8 @@ struct SentenceContext<'a> {
     horizon: i32,
     /// A Q&A or press text (答记者问, 问:/答:), where an uncued 达到N reports a fact.
     report_text: bool,
+    /// The year of a one-year plan (2023年…工作要点), for figures that state none.
+    plan_year: Option<i32>,
 }
 
 /// A target from a quantity and its segment of the clause: the indicator in either order
@@ -742,6 +814,7 @@ fn build(
     {
         return None;
     }
+    let indicator = drop_inner_verbs(indicator, dicts);
     // 指标达到N: a comparator word right before the number, in indicator-first order
     let linking = cmp.before_len > 0 && !number_first;
     finish_target(doc, ctx, q, (seg_a, seg_b), indicator, comparator, linking)
@@ -772,7 +845,7 @@ fn finish_target(
     let (year, forward) = match (own, gov_year) {
         (Some((y, f, _)), _) => (Some(y), f),
         (None, Some((y, forward))) => (Some(y), forward),
-        (None, None) => (None, false),
+        (None, None) => (ctx.plan_year, ctx.plan_year.is_some()),
     };
     // 今年1-5月 in a June text is over; 今年12月 is ahead.
     let (ended, ahead) = match (days, published) {
