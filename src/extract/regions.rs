@@ -255,6 +255,30 @@ fn in_quoted_name(text: &str, a: usize, b: usize) -> bool {
     inner > 0 && inner <= 10
 }
 
+/// True when `[a, b)` (chars) is one piece of a single token made of place names only
+/// (jieba keeps 吉林长春, 浙江杭州 as one word): the pieces are words of their own.
+fn compound_piece(doc: &Document, idx: &RegionIndex, a: usize, b: usize) -> bool {
+    let toks = doc.tokens_in(a, b);
+    let Some(t) = toks.first().filter(|t| t.start <= a && t.end >= b) else {
+        return false;
+    };
+    let word: Vec<char> = t.word.chars().collect();
+    // tile the token greedily with the longest known name at each place
+    let mut cuts = vec![t.start];
+    let mut i = 0;
+    while i < word.len() {
+        let Some(n) = (2..=(word.len() - i).min(12)).rev().find(|&n| {
+            idx.by_name
+                .contains_key(&word[i..i + n].iter().collect::<String>())
+        }) else {
+            return false;
+        };
+        i += n;
+        cuts.push(t.start + i);
+    }
+    cuts.len() > 2 && cuts.contains(&a) && cuts.contains(&b)
+}
+
 struct Mention {
     start: usize,
     end: usize,
@@ -299,7 +323,7 @@ fn evaluate(
     let full_only = entries
         .iter()
         .all(|e| matches!(e, Entry::Unit(_, Via::Full)));
-    if !doc.on_word_boundaries(a, b) {
+    if !doc.on_word_boundaries(a, b) && !compound_piece(doc, idx, a, b) {
         let opens_token = doc
             .tokens_in(a, b)
             .first()
