@@ -41,9 +41,11 @@ fn grammar() -> &'static Regex {
           | (?P<fd>(?:到|至|截至|截止到?|于|在|自|从)?(?P<fy>{y}|{cy})\s*年\s*(?P<fm>{num})\s*月\s*(?P<fdd>{num})\s*[日号])
           | (?P<iso>(?P<iy>{y})(?P<is>[-/.])(?P<im>\d{{1,2}})(?P<is2>[-/.])(?P<id>\d{{1,2}})(?P<itime>\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)(?P<inext>\d|\.\d)?
           | (?P<ymr>(?P<ry>{y}|{cy})\s*年\s*(?P<rm1>{num})\s*月?\s*(?:-|—|–|~|～|至|到)\s*(?P<rm2>{num})\s*月份?)
+          | (?P<yml>(?P<ly>{y}|{cy})\s*年\s*(?P<lm1>{num})\s*[、,，和及]\s*(?P<lm2>{num})\s*月份?)
           | (?P<ym>(?P<pre_m>到|至|截至|截止到?|于|在)?(?P<yy>{y}|{cy})\s*年\s*(?P<mm>{num})\s*月份?)
           | (?P<yq>(?P<qy>{y})\s*年\s*(?P<q>上半年|下半年|前三季度|(?:第?[一二三四1-4])季度))
-          | (?P<fyp>[“"]?(?P<fypn>十[一二三四五六])五[”"]?(?:规划)?(?P<fyps>时期|期间|末|初|以来)?)
+          | (?P<fyl>第(?P<fyln>十[一二三四五六])个五年(?:规划|计划)(?P<fyls>时期|期间)?)
+          | (?P<fyp>[“"]?(?P<fypn>十[一二三四五六])五[”"]?(?:规划)?(?P<fyps>时期|期间|末期|初期|末|初|以来)?)
           | (?P<yr>(?P<pre_y>力争到|争取到|力争在|到|至|截至|截止到?|展望|于|在|从)?(?P<year>{y}|{cy})\s*年(?P<suf>底|末|初|前|以来|以后|之前|度)?)
           | (?P<md>(?P<mdm>\d{{1,2}}|{CN_SMALL})\s*月\s*(?P<mdd>\d{{1,2}}|{CN_SMALL})\s*[日号])
           | (?P<relq>(?P<relqw>今年|明年|去年|前年|本年)(?P<relqq>上半年|下半年|前三季度|(?:第?[一二三四1-4])季度))
@@ -118,10 +120,17 @@ fn five_year(n: &str) -> Option<(i32, i32)> {
 }
 
 /// Resolve a month–day against the reference date: the reference year, or the year before
-/// when the day would fall more than 60 days after the reference.
-fn resolve_month_day(m: u32, d: u32, reference: NaiveDate) -> Option<String> {
+/// when the day would fall more than 60 days after the reference; a deadline (12月31日前)
+/// is never before the reference, so it may fall in the next year.
+fn resolve_month_day(m: u32, d: u32, reference: NaiveDate, deadline: bool) -> Option<String> {
     let same = NaiveDate::from_ymd_opt(reference.year(), m, d)?;
-    let y = if (same - reference).num_days() > 60 {
+    let y = if deadline {
+        if same < reference {
+            reference.year() + 1
+        } else {
+            reference.year()
+        }
+    } else if (same - reference).num_days() > 60 {
         reference.year() - 1
     } else {
         reference.year()
@@ -260,6 +269,33 @@ pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             if v.is_some() {
                 push(&mut out, v, "period", start, end, false);
             }
+        } else if c.name("fyl").is_some() {
+            // 第十四个五年规划: the plan's full name
+            let v = c
+                .name("fyln")
+                .and_then(|m| five_year(m.as_str()))
+                .map(|(a, b)| format!("{a}/{b}"));
+            if v.is_some() {
+                push(&mut out, v, "period", start, end, false);
+            }
+        } else if c.name("yml").is_some() {
+            // 2023年5、6月: each month named
+            let y = c.name("ly").and_then(|m| year_of(m.as_str()));
+            let months = [c.name("lm1"), c.name("lm2")].map(|m| m.and_then(|x| small(x.as_str())));
+            if let (Some(y), [Some(a), Some(b)]) = (y, months) {
+                if (1..=12).contains(&a) && (1..=12).contains(&b) && a < b {
+                    for m in [a, b] {
+                        push(
+                            &mut out,
+                            Some(format!("{y:04}-{m:02}")),
+                            "month",
+                            start,
+                            end,
+                            false,
+                        );
+                    }
+                }
+            }
         } else if c.name("fyp").is_some() {
             let Some((a, b)) = c.name("fypn").and_then(|m| five_year(m.as_str())) else {
                 continue;
@@ -269,8 +305,8 @@ pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
                 continue;
             }
             let v = match c.name("fyps").map(|m| m.as_str()) {
-                Some("末") => (b.to_string(), "year"),
-                Some("初") => (a.to_string(), "year"),
+                Some("末" | "末期") => (b.to_string(), "year"),
+                Some("初" | "初期") => (a.to_string(), "year"),
                 _ => (format!("{a}/{b}"), "period"),
             };
             push(&mut out, Some(v.0), v.1, start, end, false);
@@ -296,8 +332,12 @@ pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             {
                 continue;
             }
+            // 12月31日前: a deadline is the next such day, not the last one
+            let deadline = ["前", "之前", "以前"]
+                .iter()
+                .any(|w| text[end..].starts_with(w));
             let v = match reference {
-                Some(r) => resolve_month_day(m, d, r),
+                Some(r) => resolve_month_day(m, d, r, deadline),
                 None => NaiveDate::from_ymd_opt(2000, m, d).map(|_| format!("--{m:02}-{d:02}")),
             };
             if v.is_some() {
