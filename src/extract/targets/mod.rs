@@ -396,6 +396,16 @@ fn clean_indicator(doc: &Document, a: usize, b: usize, dicts: &Dicts) -> (usize,
                 break;
             }
         }
+        // …占比由2020年(的) 7.8%: the base year is not part of the indicator
+        let t = doc.slice(a, b);
+        let t_de = t.strip_suffix('的').unwrap_or(t);
+        if let Some(d) = dates::scan(t_de, None)
+            .into_iter()
+            .find(|d| d.end == t_de.len() && d.start > 0)
+        {
+            b -= t[d.start..].chars().count();
+            changed = true;
+        }
         let t = doc.slice(a, b);
         let trimmed = t.trim_end_matches([' ', '、', ',', '(', '（']);
         if trimmed.len() != t.len() {
@@ -524,6 +534,14 @@ fn year_in_sentence(sentence: &str, found: &[dates::DateMatch], pos: usize) -> O
         .filter(|d| {
             let b = &sentence[..d.start];
             !(b.ends_with('比') || b.ends_with('较') || b.ends_with("相比") || b.ends_with('与'))
+        })
+        // 由2020年的7.8%提高到10%: the year of the starting value, not of the one reached
+        .filter(|d| {
+            let b = sentence[..d.start].trim_end();
+            !((b.ends_with('由') || b.ends_with('从'))
+                && ["到", "至"]
+                    .iter()
+                    .any(|w| sentence[d.end..pos].contains(w)))
         })
         .find_map(|d| {
             let v = d.value.as_deref()?;
@@ -659,6 +677,9 @@ pub fn extract(
             }
             let group = &kept[i..j];
             let segs = segments(clause, group, sent);
+            // A、B分别达到N和M: every figure measures the indicator before 分别
+            let respectively = group.len() > 1 && sent[clause.0..group[0].start].contains("分别");
+            let mut first_indicator: Option<String> = None;
             for (q, seg) in group.iter().zip(segs) {
                 let ctx = SentenceContext {
                     base,
@@ -673,6 +694,12 @@ pub fn extract(
                     plan_year,
                 };
                 if let Some(mut t) = build(doc, &ctx, q, seg) {
+                    if respectively {
+                        match &first_indicator {
+                            Some(f) => t.indicator = f.clone(),
+                            None => first_indicator = Some(t.indicator.clone()),
+                        }
+                    }
                     // 新建5G基站4万个,总数达到15万个: a bare measure of the thing just counted
                     if dicts.target_words.bare_measures.contains(&t.indicator) {
                         match sentence_targets.last() {
