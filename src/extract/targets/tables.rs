@@ -38,7 +38,7 @@ impl Row {
 fn header_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?P<seq>序号\s+)?(?:类别\s+)?(?:主要)?指标(?:名称)?\s+(?P<unit>单位\s+)?(?P<years>(?:(?:19|20)\d{2}\s*年?(?:\s*[(（][^)）\s]{1,6}[)）])?\s+){2,6})(?P<attr>属性)?")
+        Regex::new(r"(?P<lead>(?:(?:序号|类别|类型|领域|分类|维度|方面|一级指标)\s+){0,3})(?:主要|二级)?指标(?:名称)?\s+(?P<unit>单位\s+)?(?P<years>(?:(?:19|20)\d{2}\s*年?(?:\s*[(（][^)）\s]{1,6}[)）])?\s+){2,6})(?P<attr>属性)?")
             .expect("valid table header regex")
     })
 }
@@ -56,7 +56,7 @@ fn cell_re() -> &'static Regex {
 fn value_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?P<pre>[>＞<＜≥≤]|大于|小于|不低于|不高于)?(?P<n>\d+(?:\.\d+)?)(?P<suf>%|左右|以上|以下)?$")
+        Regex::new(r"^[\[【]?(?P<pre>[>＞<＜≥≤]|大于|小于|不低于|不高于)?(?P<n>\d+(?:\.\d+)?)(?P<suf>%|左右|以上|以下)?[\]】]?$")
             .expect("valid regex")
     })
 }
@@ -108,7 +108,11 @@ pub fn find(doc: &Document, _dicts: &Dicts) -> Vec<Row> {
             .filter_map(|m| m.as_str().parse().ok())
             .collect();
         let has_unit = h.name("unit").is_some();
-        let has_seq = h.name("seq").is_some();
+        let lead = h.name("lead").map_or("", |m| m.as_str());
+        let has_seq = lead.contains("序号");
+        // a category column (类别/领域 …) spans several rows (rowspan): its cell opens only
+        // the first row of each group
+        let has_category = lead.split_whitespace().any(|c| c != "序号");
         let has_attr = h.name("attr").is_some();
         let cells: Vec<(usize, usize, &str)> = cell_re()
             .find_iter(&text[whole.end()..])
@@ -117,16 +121,26 @@ pub fn find(doc: &Document, _dicts: &Dicts) -> Vec<Row> {
         let mut i = 0;
         let mut table_rows = Vec::new();
         while i < cells.len() {
+            let is_seq = |c: &str| c.chars().all(|c| c.is_ascii_digit()) && c.len() <= 2;
+            // a category cell, recognised by the row number right after it
+            if has_category
+                && has_seq
+                && !is_seq(cells[i].2)
+                && cells.get(i + 1).is_some_and(|c| is_seq(c.2))
+            {
+                i += 1;
+            }
             // a row number first, when the header has 序号
-            if has_seq && cells[i].2.chars().all(|c| c.is_ascii_digit()) && cells[i].2.len() <= 2 {
+            if has_seq && is_seq(cells[i].2) {
                 i += 1;
                 if i >= cells.len() {
                     break;
                 }
             }
             // name: text cells until a value cell
-            let start = cells[i].0;
+            let mut start = cells[i].0;
             let mut name = String::new();
+            let mut name_cells = 0;
             let mut j = i;
             while j < cells.len()
                 && !value_re().is_match(cells[j].2)
@@ -140,7 +154,13 @@ pub fn find(doc: &Document, _dicts: &Dicts) -> Vec<Row> {
                 {
                     break; // this cell is the unit column
                 }
+                if has_category && !has_seq && name_cells == 1 {
+                    // 数字基础设施 5G基站数 …: the first of two text cells is the category
+                    name.clear();
+                    start = cells[j].0;
+                }
                 name.push_str(cells[j].2);
+                name_cells += 1;
                 j += 1;
             }
             if name.is_empty() || j >= cells.len() {
