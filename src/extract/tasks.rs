@@ -337,6 +337,7 @@ pub fn extract(doc: &Document, dicts: &Dicts) -> (Vec<TaskList>, TaskSummary) {
     outline_lists(doc, &paths, &mut lists);
     enumerations(doc, dicts, v, &paths, &mut lists);
     lead_lists(doc, dicts, v, &paths, &mut lists);
+    colon_lists(doc, dicts, v, &paths, &mut lists);
     // Drop a list whose items another list already has (two rules, one list).
     let mut kept: Vec<TaskList> = Vec::new();
     for l in lists {
@@ -807,6 +808,83 @@ fn lead_lists(
             doc.sentences[pb].start,
             doc.sentences[end].end,
             paths[pa].clone(),
+        ));
+    }
+}
+
+/// 重点实施“六大工程”:A、B、C…。: a lead clause that ends with a colon and announces a list
+/// (a declared count or a lead word), then the items up to the end of the sentence,
+/// separated by 、 (or by ；, running on over the following sentences of the paragraph).
+/// Items on lines of their own are [`lead_lists`]' work, and a list closed by 等N项 is
+/// [`inline_lists`]'.
+fn colon_lists(
+    doc: &Document,
+    dicts: &Dicts,
+    v: &Vocab,
+    paths: &[Vec<String>],
+    out: &mut Vec<TaskList>,
+) {
+    let decl = declared_re(dicts, v);
+    let inline = inline_re(dicts, v);
+    for i in 0..doc.sentences.len() {
+        let text = doc.sentence_text(i);
+        let Some(colon) = text.rfind([':', '：']) else {
+            continue;
+        };
+        let lead = &text[..colon];
+        let mut body = text[colon..].chars().skip(1).collect::<String>();
+        let mut last = i;
+        // the lead ends the sentence: the items are the rest of the paragraph's sentence
+        if body.trim().is_empty() {
+            match doc.sentences.get(i + 1) {
+                Some(n) if !n.para_start => {
+                    body = doc.sentence_text(i + 1).to_string();
+                    last = i + 1;
+                }
+                _ => continue,
+            }
+        }
+        // A；B；C。 splits into sentences: take them while they end with ；
+        while body.ends_with(['；', ';'])
+            && doc.sentences.get(last + 1).is_some_and(|n| !n.para_start)
+            && doc.sentence_text(last + 1).chars().count() <= 40
+        {
+            last += 1;
+            body.push_str(doc.sentence_text(last));
+        }
+        let counts = declared_counts(decl, lead);
+        let announced = !counts.is_empty()
+            || v.leads
+                .iter()
+                .chain(&v.inline_leads)
+                .any(|l| lead.contains(l.as_str()));
+        // 一是…;二是…: an enumeration, [`enumerations`]' work
+        let enumerated = enum_re()
+            .find(body.trim_start())
+            .is_some_and(|m| m.start() == 0)
+            || context::marker(body.trim_start()).is_some();
+        if !announced || enumerated || inline.is_match(&body) {
+            continue;
+        }
+        let list = body.trim_end_matches(['。', '.', ';', '；']);
+        let pieces: Vec<&str> = list.split(['、', ';', '；']).collect();
+        if pieces.len() < 2 || pieces.iter().any(|p| p.chars().count() > 40) {
+            continue;
+        }
+        let items = split_items(list, pick_declared(&counts, pieces.len()), v);
+        if items.len() < 2 {
+            continue;
+        }
+        let declared = pick_declared(&counts, items.len());
+        out.push(mk(
+            &lead_title(lead),
+            declared,
+            items,
+            "inline",
+            doc,
+            doc.sentences[i].start,
+            doc.sentences[last].end,
+            paths[i].clone(),
         ));
     }
 }
