@@ -826,7 +826,7 @@ fn colon_lists(
 ) {
     let decl = declared_re(dicts, v);
     let inline = inline_re(dicts, v);
-    for i in 0..doc.sentences.len() {
+    for (i, path) in paths.iter().enumerate() {
         let text = doc.sentence_text(i);
         let Some(colon) = text.rfind([':', '：']) else {
             continue;
@@ -884,7 +884,7 @@ fn colon_lists(
             doc,
             doc.sentences[i].start,
             doc.sentences[last].end,
-            paths[i].clone(),
+            path.clone(),
         ));
     }
 }
