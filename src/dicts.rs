@@ -155,6 +155,8 @@ pub struct TargetWords {
     pub generic_heads: HashSet<String>,
     pub structural: Vec<String>,
     pub instruments: Vec<String>,
+    /// Words that make a figure a head count at an event (500多名代表参加), not a measure.
+    pub events: Vec<String>,
     pub status_cues: Vec<String>,
     pub target_cues: Vec<String>,
     pub status_headings: Vec<String>,
@@ -329,6 +331,7 @@ impl Dicts {
                 }
                 "structural" => tw.structural.push(w),
                 "instrument" => tw.instruments.push(w),
+                "event" => tw.events.push(w),
                 "status_cue" => tw.status_cues.push(w),
                 "target_cue" => tw.target_cues.push(w),
                 "status_heading" => tw.status_headings.push(w),
@@ -415,6 +418,22 @@ mod tests {
             .count_nouns
             .windows(2)
             .all(|w| w[0].chars().count() >= w[1].chars().count()));
+    }
+
+    #[test]
+    fn built_in_tables_have_no_repeated_rows() {
+        for (name, text) in EMBEDDED.iter().filter(|(n, _)| n.ends_with(".tsv")) {
+            let t = parse_tsv(name, text).expect("valid table");
+            let mut seen = HashSet::new();
+            for row in &t.rows {
+                let key = (row.get(0).to_string(), row.get(1).to_string());
+                assert!(
+                    seen.insert(key.clone()),
+                    "{name}:{}: {key:?} repeated",
+                    row.line
+                );
+            }
+        }
     }
 
     #[test]

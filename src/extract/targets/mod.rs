@@ -33,6 +33,7 @@ pub enum Reject {
     PhoneOrCode,
     Structural,
     Instrument,
+    Event,
     CategoryThreshold,
     Resolution,
     Title,
@@ -207,6 +208,14 @@ pub fn reject(sentence: &str, q: &Quantity, dicts: &Dicts) -> Option<Reject> {
         .any(|w| clause.contains(w.as_str()))
     {
         return Some(Reject::Instrument);
+    }
+    if dicts
+        .target_words
+        .events
+        .iter()
+        .any(|w| clause.contains(w.as_str()))
+    {
+        return Some(Reject::Event);
     }
     None
 }
