@@ -318,11 +318,14 @@ fn evaluate(
     }) {
         return None;
     }
-    // Word boundaries: a name must start a token and end one, except that a full name may
-    // open a longer token (浙江省委, 杭州市政府) but not end inside the next word (重庆市场).
-    let full_only = entries
-        .iter()
-        .all(|e| matches!(e, Entry::Unit(_, Via::Full)));
+    // Word boundaries: a name must start a token and end one, except that a full name or
+    // a province's short name may open a longer token (浙江省委, 杭州市政府, 台湾同胞) but
+    // not end inside the next word (重庆市场).
+    let full_only = entries.iter().all(|e| match e {
+        Entry::Unit(_, Via::Full) => true,
+        Entry::Unit(i, Via::Short) => idx.units[*i].level == 1,
+        _ => false,
+    });
     if !doc.on_word_boundaries(a, b) && !compound_piece(doc, idx, a, b) {
         let opens_token = doc
             .tokens_in(a, b)
