@@ -300,15 +300,31 @@ fn segments(clause: (usize, usize), qs: &[&Quantity], sentence: &str) -> Vec<(us
     let mut bounds = vec![clause.0];
     for w in qs.windows(2) {
         let (a, b) = (w[0].end, w[1].start);
-        let cut = sentence[a..b].rfind('、').map(|i| a + i);
+        let between = &sentence[a..b];
+        // at the last 、, else at the first 和/及/与 (建设20个左右A和100个以上B; 培育企业
+        // 100家和省级研究院和重点实验室20家)
+        let cut = between
+            .rfind('、')
+            .or_else(|| {
+                ["以及", "和", "及", "与"]
+                    .iter()
+                    .filter_map(|c| between.find(c))
+                    .min()
+            })
+            .map(|i| a + i);
         bounds.push(cut.unwrap_or(a));
     }
     bounds.push(clause.1);
     (0..qs.len())
         .map(|i| {
             let s = bounds[i];
-            let s = if i > 0 && sentence[s..].starts_with('、') {
-                s + '、'.len_utf8()
+            let s = if i > 0 {
+                let rest = &sentence[s..];
+                let sep = ["、", "以及", "和", "及", "与"]
+                    .iter()
+                    .find(|c| rest.starts_with(*c))
+                    .map_or(0, |c| c.len());
+                s + sep
             } else {
                 s
             };
@@ -689,6 +705,7 @@ pub fn extract(
             // A、B分别达到N和M: every figure measures the indicator before 分别
             let respectively = group.len() > 1 && sent[clause.0..group[0].start].contains("分别");
             let mut first_indicator: Option<String> = None;
+            let group_start = out.len();
             for (q, seg) in group.iter().zip(segs) {
                 let ctx = SentenceContext {
                     base,
@@ -737,6 +754,20 @@ pub fn extract(
                     }
                     sentence_targets.push(t.clone());
                     out.push(t);
+                }
+            }
+            // 2个千亿级、5个百亿级数字产业集群: a bare size class shares the head after the
+            // next one
+            for k in group_start..out.len().saturating_sub(1) {
+                let head = out[k + 1]
+                    .indicator
+                    .split_once('级')
+                    .map(|(_, h)| h.to_string())
+                    .filter(|h| h.chars().count() >= 2);
+                let bare = &out[k].indicator;
+                if let Some(h) = head.filter(|_| bare.ends_with('级') && bare.chars().count() <= 4)
+                {
+                    out[k].indicator.push_str(&h);
                 }
             }
             i = j;
