@@ -1,6 +1,7 @@
 //! Indicator tables (主要指标): a header `指标 [单位] 2020年 2025年 [属性]` followed by rows
 //! `name [unit] value value [预期性|约束性]`, whether the cells arrive one per line (HTML
-//! table cells after stripping), separated by spaces or tabs, or flattened onto one line.
+//! table cells after stripping), separated by spaces, tabs or Markdown pipes, or flattened
+//! onto one line.
 //! Each row yields a status figure for the base-year column and a target for each later year.
 
 use crate::dicts::Dicts;
@@ -38,7 +39,7 @@ impl Row {
 fn header_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?P<lead>(?:(?:序号|类别|类型|领域|分类|维度|方面|一级指标)\s+){0,3})(?:主要|二级)?指标(?:名称)?\s+(?P<unit>单位\s+)?(?P<years>(?:(?:19|20)\d{2}\s*年?(?:\s*[(（][^)）\s]{1,6}[)）])?\s+){2,6})(?P<attr>属性)?")
+        Regex::new(r"(?P<lead>(?:(?:序号|类别|类型|领域|分类|维度|方面|一级指标)[\s|]+){0,3})(?:主要|二级)?指标(?:名称)?[\s|]+(?P<unit>单位[\s|]+)?(?P<years>(?:(?:19|20)\d{2}\s*年?(?:\s*[(（][^)）\s]{1,6}[)）])?[\s|]+){2,6})(?P<attr>属性)?")
             .expect("valid table header regex")
     })
 }
@@ -50,7 +51,9 @@ fn year_re() -> &'static Regex {
 
 fn cell_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\S+").expect("valid regex"))
+    // cells are separated by white space, or by | in a Markdown table (whose |---|---|
+    // alignment row is skipped)
+    RE.get_or_init(|| Regex::new(r"[^\s|]+").expect("valid regex"))
 }
 
 fn value_re() -> &'static Regex {
@@ -116,6 +119,7 @@ pub fn find(doc: &Document, _dicts: &Dicts) -> Vec<Row> {
         let has_attr = h.name("attr").is_some();
         let cells: Vec<(usize, usize, &str)> = cell_re()
             .find_iter(&text[whole.end()..])
+            .filter(|m| !m.as_str().chars().all(|c| matches!(c, '-' | ':')) || m.len() < 3)
             .map(|m| (whole.end() + m.start(), whole.end() + m.end(), m.as_str()))
             .collect();
         let mut i = 0;
