@@ -453,7 +453,8 @@ pub fn published(doc: &Document, scans: &[Vec<DateMatch>]) -> Option<(NaiveDate,
         return Some((
             d,
             format!(
-                "front matter date: {}",
+                "{}: {}",
+                doc.meta.date_source.as_deref().unwrap_or("metadata"),
                 doc.meta.date.clone().unwrap_or_default()
             ),
         ));

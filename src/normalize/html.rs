@@ -46,6 +46,48 @@ const BLOCK: &[&str] = &[
 ];
 const SKIP_CONTENT: &[&str] = &["script", "style", "noscript", "template", "iframe", "svg"];
 
+/// The `<meta>` fields of a page (`name`/`property`/`itemprop` → `content`, entities
+/// decoded) and its `<title>` (as field `<title>`), read from the first 64 KB: government
+/// sites put the publication date and the article title there (PubDate,
+/// firstpublishedtime, ArticleTitle, og:title …).
+pub fn meta_fields(text: &str) -> Vec<(String, String)> {
+    use regex::Regex;
+    use std::sync::OnceLock;
+    static RE: OnceLock<(Regex, Regex, Regex, Regex)> = OnceLock::new();
+    let (tag, key, content, title) = RE.get_or_init(|| {
+        let re = |p: &str| Regex::new(p).expect("valid meta pattern");
+        (
+            re(r"(?is)<meta\s[^>]*>"),
+            re(r#"(?is)\b(?:name|property|itemprop)\s*=\s*["']([^"']*)["']"#),
+            re(r#"(?is)\bcontent\s*=\s*["']([^"']*)["']"#),
+            re(r"(?is)<title[^>]*>(.*?)</title>"),
+        )
+    });
+    let mut end = text.len().min(64 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let decode = |s: &str| html_escape::decode_html_entities(s.trim()).into_owned();
+    let mut out: Vec<(String, String)> = tag
+        .find_iter(head)
+        .filter_map(|m| {
+            let t = m.as_str();
+            let k = key.captures(t)?.get(1)?.as_str();
+            let v = content.captures(t)?.get(1)?.as_str();
+            Some((k.to_string(), decode(v)))
+        })
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
+    if let Some(t) = title.captures(head).and_then(|c| c.get(1)) {
+        let t = decode(t.as_str());
+        if !t.is_empty() {
+            out.push(("<title>".to_string(), t));
+        }
+    }
+    out
+}
+
 fn starts_with_at(chars: &[MChar], i: usize, pat: &str) -> bool {
     let mut j = i;
     for p in pat.chars() {
@@ -170,6 +212,22 @@ mod tests {
         assert_eq!(run("<style>.a&#123;&#125;</style>x"), "x");
         assert_eq!(run("<font class=\"b\">一是</font>推进"), "一是推进");
         assert_eq!(run("10 &lt; 20&nbsp;%"), "10 < 20\u{a0}%");
+    }
+
+    #[test]
+    fn meta_fields_and_title() {
+        let page = r#"<html><head><META NAME="PubDate" content="2022-01-12 10:30">
+<meta property="og:title" content="关于&ldquo;数字经济&rdquo;的通知"><meta charset="utf-8">
+<title> 通知_政策文件 </title></head><body>x</body></html>"#;
+        let f = meta_fields(page);
+        assert_eq!(
+            f,
+            vec![
+                ("PubDate".to_string(), "2022-01-12 10:30".to_string()),
+                ("og:title".to_string(), "关于“数字经济”的通知".to_string()),
+                ("<title>".to_string(), "通知_政策文件".to_string()),
+            ]
+        );
     }
 
     #[test]

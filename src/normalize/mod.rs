@@ -59,6 +59,48 @@ pub struct SourceInfo {
 pub struct Meta {
     pub title: Option<String>,
     pub date: Option<String>,
+    /// Where `date` was read: `front matter date`, `<meta name="PubDate">` …
+    pub date_source: Option<String>,
+}
+
+/// Metadata keys that carry the publication date, in order of preference (front matter
+/// fields and HTML `<meta>` names, compared without case).
+const DATE_KEYS: &[&str] = &[
+    "date",
+    "published",
+    "pubdate",
+    "publish_date",
+    "publishDate",
+    "publishdate",
+    "firstpublishedtime",
+    "article:published_time",
+    "dc.date",
+    "dcterms.issued",
+    "created",
+];
+
+/// Metadata keys that carry the article title, in order of preference.
+const TITLE_KEYS: &[&str] = &["title", "ArticleTitle", "og:title", "dc.title", "<title>"];
+
+impl Meta {
+    fn from_fields(fields: &[(String, String)], source: &str) -> Meta {
+        let get = |keys: &[&str]| {
+            keys.iter().find_map(|k| {
+                fields
+                    .iter()
+                    .find(|(fk, v)| fk.eq_ignore_ascii_case(k) && !v.is_empty())
+            })
+        };
+        let date = get(DATE_KEYS);
+        Meta {
+            title: get(TITLE_KEYS).map(|(_, v)| v.clone()),
+            date: date.map(|(_, v)| v.clone()),
+            date_source: date.map(|(k, _)| match source {
+                "html" => format!("<meta name=\"{k}\">"),
+                _ => format!("front matter {k}"),
+            }),
+        }
+    }
 }
 
 /// A jieba token of a sentence, with char offsets into [`Document::text`].
@@ -236,22 +278,11 @@ impl Document {
         } else {
             "simplified"
         };
-        let meta = fm
-            .map(|f| Meta {
-                title: f.get("title").map(str::to_string),
-                date: [
-                    "date",
-                    "published",
-                    "pubdate",
-                    "publish_date",
-                    "publishDate",
-                    "created",
-                ]
-                .iter()
-                .find_map(|k| f.get(k))
-                .map(str::to_string),
-            })
-            .unwrap_or_default();
+        let meta = match (fm, format) {
+            (Some(f), _) => Meta::from_fields(&f.fields, "front matter"),
+            (None, Format::Html) => Meta::from_fields(&html::meta_fields(&original), "html"),
+            _ => Meta::default(),
+        };
         let sentences = sentences::split(&text);
         let tokens = (0..sentences.len()).map(|_| OnceLock::new()).collect();
         Document {
