@@ -285,6 +285,9 @@ struct Mention {
     /// Candidate unit indexes (after date and level filtering), or an area.
     units: Vec<usize>,
     area: Option<usize>,
+    /// A county short name that jieba reads only as some proper noun (义乌/nz): kept when
+    /// a unit above it is named in the document too.
+    needs_parent: bool,
 }
 
 /// Whether the name at `[start, end)` (byte offsets, pattern `pattern`) is a mention here,
@@ -364,6 +367,7 @@ fn evaluate(
             end: b,
             units: vec![],
             area: Some(ai),
+            needs_parent: false,
         });
     }
     // An ordinary word (合作, 和平, 城区) counts only right after its parent.
@@ -382,6 +386,7 @@ fn evaluate(
         }
     }
     // A bare short name means the higher level (长沙 is 长沙市, not 长沙县).
+    let mut needs_parent = false;
     let vias_short = cands.iter().all(|(_, v)| *v == Via::Short);
     if vias_short {
         let top = cands
@@ -394,13 +399,21 @@ fn evaluate(
             return None; // “凤凰行动”: a programme's name
         }
         // A county short must read as a name in context: jieba tags it as a place or
-        // proper name (渝北/ns, 德清/nr), not as a common word (双城/n, 合作/vn).
-        if top == 3
-            && !doc.tokens_in(a, b).iter().any(|t| {
-                t.start == a && t.end == b && (t.tag.starts_with("ns") || t.tag.starts_with("nr"))
-            })
-        {
-            return None;
+        // person's name (渝北/ns, 德清/nr), not as a common word (双城/n, 合作/vn); another
+        // proper noun (义乌/nz, but also 新华, 七星) needs a unit above it in the document.
+        if top == 3 {
+            let tag = doc
+                .tokens_in(a, b)
+                .iter()
+                .find(|t| t.start == a && t.end == b)
+                .map(|t| t.tag.clone())
+                .unwrap_or_default();
+            if !(tag.starts_with("ns") || tag.starts_with("nr")) {
+                if tag != "nz" {
+                    return None;
+                }
+                needs_parent = true;
+            }
         }
     } else {
         // Full names and aliases beat short names of other units.
@@ -415,6 +428,7 @@ fn evaluate(
         end: b,
         units,
         area: None,
+        needs_parent,
     })
 }
 
@@ -451,9 +465,16 @@ pub fn extract(doc: &Document, idx: &RegionIndex, year: Option<i32>) -> Vec<Regi
     // Resolve ambiguous mentions through parents mentioned in the document.
     let mentioned: HashSet<String> = mentions
         .iter()
-        .filter(|m| m.units.len() == 1)
+        .filter(|m| m.units.len() == 1 && !m.needs_parent)
         .map(|m| idx.units[m.units[0]].code.clone())
         .collect();
+    // A county name read only as a proper noun counts when a unit above it is named.
+    mentions.retain(|m| {
+        !m.needs_parent
+            || m.units
+                .iter()
+                .any(|&i| idx.chain(i)[1..].iter().any(|c| mentioned.contains(c)))
+    });
     for k in 0..mentions.len() {
         if mentions[k].units.len() <= 1 {
             continue;
