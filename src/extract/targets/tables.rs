@@ -39,7 +39,7 @@ impl Row {
 fn header_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?P<lead>(?:(?:序号|类别|类型|领域|分类|维度|方面|一级指标)[\s|]+){0,3})(?:主要|二级)?指标(?:名称)?[\s|]+(?P<unit>单位[\s|]+)?(?P<years>(?:(?:19|20)\d{2}\s*年?(?:\s*[(（][^)）\s]{1,6}[)）])?[\s|]+){2,6})(?P<attr>属性)?")
+        Regex::new(r"(?P<lead>(?:(?:序号|类别|类型|领域|分类|维度|方面|一级指标)[\s|]+){0,3})(?:主要|二级)?指标(?:名称)?[\s|]+(?P<unit>单位[\s|]+)?(?P<years>(?:(?:19|20)\d{2}\s*年?(?:基数|基期值?|现状值?|目标值?|预期值?)?(?:\s*[(（][^)）\s]{1,6}[)）])?[\s|]+){2,6})(?P<attr>属性)?")
             .expect("valid table header regex")
     })
 }
