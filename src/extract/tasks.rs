@@ -523,7 +523,17 @@ fn outline_lists(doc: &Document, paths: &[Vec<String>], out: &mut Vec<TaskList>)
         }
         let items: Vec<String> = children
             .iter()
-            .map(|(sj, mj)| heading_title(doc.sentence_text(*sj), mj))
+            .map(|(sj, mj)| {
+                let t = heading_title(doc.sentence_text(*sj), mj);
+                // 1.推进5G基站建设,新建基站1万个: a run-in numbered item names its work in
+                // its first clause; the rest is its body
+                match t.split_once([',', '，']) {
+                    Some((first, _)) if mj.level >= 5 && first.chars().count() >= 4 => {
+                        trim_item(first)
+                    }
+                    _ => t,
+                }
+            })
             .collect();
         let title = heading_title(doc.sentence_text(*si), m);
         let a = doc.sentences[*si].start;
