@@ -321,20 +321,21 @@ fn evaluate(
     }) {
         return None;
     }
-    // Word boundaries: a name must start a token and end one, except that a full name or
-    // a province's short name may open a longer token (浙江省委, 杭州市政府, 台湾同胞) but
-    // not end inside the next word (重庆市场).
-    let full_only = entries.iter().all(|e| match e {
-        Entry::Unit(_, Via::Full) => true,
-        Entry::Unit(i, Via::Short) => idx.units[*i].level == 1,
-        _ => false,
-    });
+    // Word boundaries: a name must start a token and end one, except that a full name may
+    // open a longer token (浙江省委, 杭州市政府), and so may a province's short name unless
+    // jieba reads the token as an organisation (台湾同胞, 天津港, but not 云南白药/nt);
+    // none may end inside the next word (重庆市场).
+    let full_only = entries
+        .iter()
+        .all(|e| matches!(e, Entry::Unit(_, Via::Full)));
+    let province_short = entries
+        .iter()
+        .all(|e| matches!(e, Entry::Unit(i, Via::Short) if idx.units[*i].level == 1));
     if !doc.on_word_boundaries(a, b) && !compound_piece(doc, idx, a, b) {
-        let opens_token = doc
-            .tokens_in(a, b)
-            .first()
-            .is_some_and(|t| t.start == a && t.end >= b);
-        if !(full_only && opens_token) {
+        let opens_token = doc.tokens_in(a, b).first().is_some_and(|t| {
+            t.start == a && t.end >= b && (full_only || (province_short && t.tag != "nt"))
+        });
+        if !((full_only || province_short) && opens_token) {
             return None;
         }
     }
