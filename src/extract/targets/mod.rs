@@ -424,8 +424,11 @@ fn clean_indicator(doc: &Document, a: usize, b: usize, dicts: &Dicts) -> (usize,
         // …占比由2020年(的) 7.8%: the base year is not part of the indicator
         let t = doc.slice(a, b);
         let t_de = t.strip_suffix('的').unwrap_or(t);
-        if let Some(d) = dates::scan(t_de, None)
+        let may_end_in_date = t_de.ends_with(['年', '月', '日', '底', '末', '初', '期', '间']);
+        if let Some(d) = may_end_in_date
+            .then(|| dates::scan(t_de, None))
             .into_iter()
+            .flatten()
             .find(|d| d.end == t_de.len() && d.start > 0)
         {
             b -= t[d.start..].chars().count();
