@@ -112,6 +112,17 @@ fn regions(cr: &mut Criterion) {
     g.bench_function("load_division_list", |b| {
         b.iter(|| black_box(RegionIndex::build(&dicts)))
     });
+    // the region tables alone, from TSV text to rows (what a division list update changes)
+    g.bench_function("parse_region_tables", |b| {
+        b.iter(|| {
+            for (name, text) in policylens::dicts::EMBEDDED {
+                if name.starts_with("regions/") && name.ends_with(".tsv") {
+                    black_box(policylens::dicts::parse_tsv(name, text).unwrap());
+                }
+            }
+        })
+    });
+    // every dictionary (including compiling the boilerplate patterns) and the index
     g.bench_function("parse_dicts_and_build", |b| {
         b.iter(|| {
             let d = Dicts::load(None).unwrap();
