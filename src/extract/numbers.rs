@@ -10,6 +10,7 @@
 use crate::dicts::Dicts;
 use regex::Regex;
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// A quantity found in a text. Offsets are byte offsets into the scanned text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -316,6 +317,11 @@ pub struct ComparatorRead {
 
 /// Read the comparator of the quantity at `q` in `text` (see `dicts/comparators.tsv`).
 /// An after-word (以上) wins over a before-word (突破); a range is `range`.
+fn year_between() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?:19|20)\d{2}年(?:底|末)?的?$").expect("valid regex"))
+}
+
 pub fn comparator(text: &str, q: &Quantity, dicts: &Dicts) -> ComparatorRead {
     let before = &text[..q.start];
     let before = before.strip_suffix('各').unwrap_or(before);
@@ -323,6 +329,18 @@ pub fn comparator(text: &str, q: &Quantity, dicts: &Dicts) -> ComparatorRead {
     let (before, particle) = match before.strip_suffix('了') {
         Some(b) => (b, '了'.len_utf8()),
         None => (before, 0),
+    };
+    // 提高到2025年的10%: the year the value is for, between the word and the number
+    let (before, particle) = match year_between().find(before) {
+        Some(m)
+            if dicts
+                .comparators
+                .iter()
+                .any(|c| !c.after && before[..m.start()].ends_with(&c.word)) =>
+        {
+            (&before[..m.start()], particle + m.len())
+        }
+        _ => (before, particle),
     };
     let after = &text[q.end..];
     let mut r = ComparatorRead {

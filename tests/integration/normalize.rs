@@ -162,3 +162,30 @@ fn both_opencc_implementations_agree_on_every_seed() {
         );
     }
 }
+
+#[test]
+fn toolbars_navigation_and_catalogue_lines_go_and_body_lines_stay() {
+    let page = "无障碍 | 长者模式 | 繁體 | English\n\
+                首页 政务公开 政务服务 互动交流 走进湖北\n\
+                索引号:011043184/2021-31345 分类:综合政务\n\
+                发布机构:省政府办公厅 发文日期:2021年10月25日\n\
+                一、发展基础\n\
+                类别 序号 指标名称 单位 2020年 2025年 属性\n\
+                首页、二级页面和专题页面全部完成适老化改造。\n";
+    let text = normalize_as(
+        page,
+        policylens::normalize::Format::Text,
+        &Engine::get().dicts,
+    );
+    for gone in ["长者模式", "English", "走进湖北", "索引号"] {
+        assert!(!text.contains(gone), "{gone} left in:\n{text}");
+    }
+    for kept in [
+        "发文日期:2021年10月25日",
+        "一、发展基础",
+        "类别 序号 指标名称 单位",
+        "首页、二级页面和专题页面全部完成适老化改造。",
+    ] {
+        assert!(text.contains(kept), "{kept} lost from:\n{text}");
+    }
+}

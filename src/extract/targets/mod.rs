@@ -514,7 +514,8 @@ fn governing_years(
             if d.kind == "year"
                 && (ev.contains('到') || ev.starts_with('至') || ev.starts_with("截") || opens)
             {
-                let forward = ev.contains('到') || ev.starts_with('至');
+                let forward = (ev.contains('到') && !after_change_verb(&text[..d.start]))
+                    || ev.starts_with('至');
                 year = d
                     .value
                     .as_deref()
@@ -524,6 +525,15 @@ fn governing_years(
         }
     }
     out
+}
+
+/// True when `before` ends with a verb of change (增长, 提高 …) whose 到 the date scanner
+/// took for a deadline's (增长到2020年的1.67万亿元).
+fn after_change_verb(before: &str) -> bool {
+    const CHANGE: &[&str] = &[
+        "增长", "提高", "提升", "增加", "扩大", "下降", "降低", "减少", "上升",
+    ];
+    CHANGE.iter().any(|v| before.ends_with(v))
 }
 
 /// The first and last day a stated time covers.
@@ -575,8 +585,9 @@ fn year_in_sentence(sentence: &str, found: &[dates::DateMatch], pos: usize) -> O
             let v = d.value.as_deref()?;
             let y: i32 = v.get(..4)?.parse().ok()?;
             let ev = &sentence[d.start..d.end];
-            // 到2025年, 力争2025年, 2025年底前: a deadline ahead
-            let forward = ev.contains('到')
+            // 到2025年, 力争2025年, 2025年底前: a deadline ahead (but in 增长到2020年的N the
+            // 到 belongs to the verb)
+            let forward = (ev.contains('到') && !after_change_verb(&sentence[..d.start]))
                 || ev.starts_with('至')
                 || ev.starts_with("力争")
                 || sentence[d.end..].starts_with('前')
@@ -654,7 +665,7 @@ pub fn extract(
                 let text = doc.sentence_text(i);
                 sent_dates[i].iter().filter_map(move |d| {
                     let ev = &text[d.start..d.end];
-                    (d.kind == "year" && ev.contains('到'))
+                    (d.kind == "year" && ev.contains('到') && !after_change_verb(&text[..d.start]))
                         .then(|| d.value.as_deref()?.parse::<i32>().ok())?
                 })
             })
@@ -663,7 +674,7 @@ pub fn extract(
     });
     let cues = section_cues(doc, dicts);
     let table_rows = tables::find(doc, dicts);
-    let mut out = Vec::new();
+    let mut out: Vec<Target> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         if table_rows.iter().any(|r| r.covers_sentence(si)) {
             continue;
@@ -723,6 +734,19 @@ pub fn extract(
                     plan_year,
                 };
                 if let Some(mut t) = build(doc, &ctx, q, seg) {
+                    // 从2015年的0.58万亿元增长到2020年的1.67万亿元: the value reached measures
+                    // the same indicator as the value it starts from
+                    let seg_text = sent[seg.0..seg.1].trim_start_matches([' ', '、', ',', '，']);
+                    let reaches = dicts.comparators.iter().any(|c| {
+                        !c.after
+                            && (c.word.ends_with('到') || c.word.ends_with('至'))
+                            && seg_text.starts_with(c.word.as_str())
+                    });
+                    if reaches {
+                        if let Some(prev) = out[group_start..].last() {
+                            t.indicator = prev.indicator.clone();
+                        }
+                    }
                     if respectively {
                         match &first_indicator {
                             Some(f) => t.indicator = f.clone(),
@@ -944,6 +968,8 @@ fn finish_target(
         (Some(_), Some(_)) if ended && !forward => "status",
         (Some(_), Some(_)) if ahead => "target",
         (Some(_), _) if forward => "target",
+        // no date: the year the document aims at (its latest 到YYYY年) is a goal's
+        (Some(y), None) if ctx.horizon != i32::MIN && y >= ctx.horizon => "target",
         (Some(_), None) if !target_cue => "status",
         _ if status_cue && !forward => "status",
         _ if target_cue => "target",
