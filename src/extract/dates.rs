@@ -49,6 +49,7 @@ fn grammar() -> &'static Regex {
           | (?P<yr>(?P<pre_y>力争到|争取到|力争在|到|至|截至|截止到?|展望|于|在|从)?(?P<year>{y}|{cy})\s*年(?P<suf>底|末|初|前|以来|以后|之前|度)?)
           | (?P<md>(?P<mdm>\d{{1,2}}|{CN_SMALL})\s*月\s*(?P<mdd>\d{{1,2}}|{CN_SMALL})\s*[日号])
           | (?P<relq>(?P<relqw>今年|明年|去年|前年|本年)(?P<relqq>上半年|下半年|前三季度|(?:第?[一二三四1-4])季度))
+          | (?P<bq>上半年|下半年|前三季度|第?[一二三四]季度)
           | (?P<rel>(?P<relw>今年|明年|去年|前年|本年)(?:(?P<relm>\d{{1,2}}|{CN_SMALL})(?:\s*(?:-|—|–|~|～|至|到)\s*(?P<relm2>\d{{1,2}}|{CN_SMALL}))?月(?:(?P<reld>\d{{1,2}}|{CN_SMALL})[日号])?)?)
             "#
         );
@@ -248,6 +249,19 @@ pub fn scan(text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
             if v.is_some() {
                 push(&mut out, v, "month", start, end, false);
             }
+        } else if c.name("bq").is_some() {
+            // 前三季度 with no year: the publication year's, unless that would still lie
+            // ahead (then the year before); nothing without a publication date
+            let Some(r) = reference else { continue };
+            if prev.is_some_and(|p| p.is_ascii_digit() || p == '年') {
+                continue;
+            }
+            let v = months_of(whole.as_str()).map(|(a, b)| {
+                let ahead = NaiveDate::from_ymd_opt(r.year(), a, 1).is_some_and(|d| d > r);
+                let y = if ahead { r.year() - 1 } else { r.year() };
+                format!("{y:04}-{a:02}/{y:04}-{b:02}")
+            });
+            push(&mut out, v, "period", start, end, false);
         } else if c.name("relq").is_some() {
             let Some(r) = reference else {
                 push(&mut out, None, "period", start, end, false);

@@ -84,7 +84,7 @@ fn past_span() -> &'static Regex {
 fn leading_time() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?:全年|年内|当年|(?:近|过去|最近|未来|今后)?\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:年|个月)(?:来|以来|内|间)?)")
+        Regex::new(r"^(?:全年|年内|当年|上半年|下半年|前三季度|第?[一二三四]季度|(?:近|过去|最近|未来|今后)?\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:年|个月)(?:来|以来|内|间)?)")
             .expect("valid regex")
     })
 }
@@ -890,8 +890,8 @@ fn build(
     } else if let Some(subject) = clause_subject(doc, ctx, seg_a) {
         // 2021年达到31.4万亿元: nothing before the number but a year; the subject is the
         // noun phrase that opens the sentence's previous clause.
-        let linking = cmp.before_len > 0;
-        return finish_target(doc, ctx, q, (seg_a, seg_b), subject, comparator, linking);
+        // (a subject and its figure state a fact about it, with or without 达到)
+        return finish_target(doc, ctx, q, (seg_a, seg_b), subject, comparator, true);
     } else {
         return None;
     };
@@ -909,8 +909,9 @@ fn build(
         return None;
     }
     let indicator = drop_inner_verbs(indicator, dicts);
-    // 指标达到N: a comparator word right before the number, in indicator-first order
-    let linking = cmp.before_len > 0 && !number_first;
+    // 指标达到N / 指标N: the indicator first states a value (number first, 培育100家, is
+    // something to do)
+    let linking = !number_first;
     finish_target(doc, ctx, q, (seg_a, seg_b), indicator, comparator, linking)
 }
 
