@@ -174,6 +174,8 @@ pub struct TaskWords {
     pub leads: Vec<String>,
     /// Words after which an inline list's items begin (重点实施A、B等6项任务, 围绕A、B等5个方面).
     pub inline_leads: Vec<String>,
+    /// Lead words of lists that are not work (附件:, 参考文献:).
+    pub not_leads: Vec<String>,
     /// Verbs that coordinated items may share (推广, 推进).
     pub verbs: HashSet<String>,
 }
@@ -349,6 +351,7 @@ impl Dicts {
                 "count_noun" => task_words.count_nouns.push(w),
                 "lead" => task_words.leads.push(w),
                 "inline_lead" => task_words.inline_leads.push(w),
+                "not_lead" => task_words.not_leads.push(w),
                 "verb" => {
                     task_words.verbs.insert(w);
                 }

@@ -720,6 +720,13 @@ fn lead_lists(
         if !(is_q || announces || !counts.is_empty()) || inline.is_match(last) {
             continue;
         }
+        // 附件: 1.… 2.…: a list of attachments, not of work
+        if v.not_leads
+            .iter()
+            .any(|w| last.trim_start().starts_with(w.as_str()))
+        {
+            continue;
+        }
         let mut items = Vec::new();
         let mut bodies = 0;
         let mut end = pb;
@@ -861,6 +868,12 @@ fn colon_lists(
         {
             last += 1;
             body.push_str(doc.sentence_text(last));
+        }
+        if v.not_leads
+            .iter()
+            .any(|w| lead.trim_start().starts_with(w.as_str()))
+        {
+            continue;
         }
         let counts = declared_counts(decl, lead);
         let announced = !counts.is_empty()
