@@ -247,6 +247,71 @@ fn subject_of(t: &Target, elliptic: &str) -> String {
     ind.to_string()
 }
 
+/// A figure's indicator as its neighbours in the clause and sentence imply it; `None` when
+/// it names nothing measured. `clause` holds the figures already read in its clause,
+/// `before` the last figure read in its sentence.
+fn named_by_neighbours(
+    mut t: Target,
+    seg_text: &str,
+    clause: &[Target],
+    before: Option<&Target>,
+    respectively: bool,
+    dicts: &Dicts,
+) -> Option<Target> {
+    // 从2015年的0.58万亿元增长到2020年的1.67万亿元: the value reached measures the same
+    // indicator as the value it starts from
+    let seg_text = seg_text.trim_start_matches([' ', '、', ',', '，']);
+    let reaches = dicts.comparators.iter().any(|c| {
+        !c.after
+            && (c.word.ends_with('到') || c.word.ends_with('至'))
+            && seg_text.starts_with(c.word.as_str())
+    });
+    if let Some(prev) = clause.last().filter(|_| reaches) {
+        t.indicator = prev.indicator.clone();
+    }
+    // A和B分别达到N和M: every figure measures the indicator named before 分别
+    if let Some(first) = clause.first().filter(|_| respectively) {
+        t.indicator = first.indicator.clone();
+    }
+    // 新建5G基站4万个,总数达到15万个: a bare measure of the thing just counted
+    if dicts.target_words.bare_measures.contains(&t.indicator) {
+        t.indicator = format!(
+            "{}{}",
+            counted_thing(&before?.indicator, dicts),
+            t.indicator
+        );
+    }
+    // …增加值突破1000亿元,年均增长15%,占GDP比重12%: the later clauses measure the same
+    // subject; give them its name
+    if elliptical(&t.indicator) {
+        match before {
+            Some(prev) => {
+                t.indicator = format!("{}{}", subject_of(prev, &t.indicator), t.indicator);
+            }
+            // 增长6.5% with nothing before it names nothing measured
+            None if t.indicator.chars().count() <= 2 => return None,
+            None => {}
+        }
+    }
+    Some(t)
+}
+
+/// 2个千亿级、5个百亿级数字产业集群: a bare size class (千亿级) takes the head named
+/// after the next figure of its clause.
+fn share_class_heads(clause: &mut [Target]) {
+    for k in 1..clause.len() {
+        let head = clause[k]
+            .indicator
+            .split_once('级')
+            .map(|(_, h)| h.to_string())
+            .filter(|h| h.chars().count() >= 2);
+        let bare = &clause[k - 1].indicator;
+        if let Some(h) = head.filter(|_| bare.ends_with('级') && bare.chars().count() <= 4) {
+            clause[k - 1].indicator.push_str(&h);
+        }
+    }
+}
+
 /// What an indicator counts, without the action and the time before it
 /// (全年新建5G基站 → 5G基站): the text after the last lead verb in it.
 fn counted_thing(indicator: &str, dicts: &Dicts) -> String {
@@ -469,6 +534,7 @@ fn np_head(doc: &Document, a: usize, b: usize, dicts: &Dicts) -> (usize, usize) 
 fn governing_years(
     doc: &Document,
     sent_dates: &[Vec<dates::DateMatch>],
+    dicts: &Dicts,
 ) -> Vec<Option<(i32, bool)>> {
     let mut out = vec![None; doc.sentences.len()];
     let mut para = usize::MAX;
@@ -514,7 +580,7 @@ fn governing_years(
             if d.kind == "year"
                 && (ev.contains('到') || ev.starts_with('至') || ev.starts_with("截") || opens)
             {
-                let forward = (ev.contains('到') && !after_change_verb(&text[..d.start]))
+                let forward = (ev.contains('到') && !after_change_verb(&text[..d.start], dicts))
                     || ev.starts_with('至');
                 year = d
                     .value
@@ -527,13 +593,16 @@ fn governing_years(
     out
 }
 
-/// True when `before` ends with a verb of change (增长, 提高 …) whose 到 the date scanner
-/// took for a deadline's (增长到2020年的1.67万亿元).
-fn after_change_verb(before: &str) -> bool {
-    const CHANGE: &[&str] = &[
-        "增长", "提高", "提升", "增加", "扩大", "下降", "降低", "减少", "上升",
-    ];
-    CHANGE.iter().any(|v| before.ends_with(v))
+/// True when `before` ends with a verb of change whose 到 the date scanner took for a
+/// deadline's (增长到2020年的1.67万亿元): the stem of a comparator word 增长到, 提高至 …
+/// in `dicts/comparators.tsv`.
+fn after_change_verb(before: &str, dicts: &Dicts) -> bool {
+    dicts.comparators.iter().any(|c| {
+        !c.after
+            && c.word
+                .strip_suffix(['到', '至'])
+                .is_some_and(|stem| stem.chars().count() >= 2 && before.ends_with(stem))
+    })
 }
 
 /// The first and last day a stated time covers.
@@ -545,8 +614,9 @@ fn time_in_sentence(
     sentence: &str,
     found: &[dates::DateMatch],
     pos: usize,
+    dicts: &Dicts,
 ) -> Option<(i32, bool, Option<Days>)> {
-    let (y, forward) = year_in_sentence(sentence, found, pos)?;
+    let (y, forward) = year_in_sentence(sentence, found, pos, dicts)?;
     let bounds = found.iter().rev().filter(|d| d.end <= pos).find_map(|d| {
         d.value
             .as_deref()
@@ -556,7 +626,12 @@ fn time_in_sentence(
     Some((y, forward, bounds))
 }
 
-fn year_in_sentence(sentence: &str, found: &[dates::DateMatch], pos: usize) -> Option<(i32, bool)> {
+fn year_in_sentence(
+    sentence: &str,
+    found: &[dates::DateMatch],
+    pos: usize,
+    dicts: &Dicts,
+) -> Option<(i32, bool)> {
     found
         .iter()
         .rev()
@@ -587,7 +662,7 @@ fn year_in_sentence(sentence: &str, found: &[dates::DateMatch], pos: usize) -> O
             let ev = &sentence[d.start..d.end];
             // 到2025年, 力争2025年, 2025年底前: a deadline ahead (but in 增长到2020年的N the
             // 到 belongs to the verb)
-            let forward = (ev.contains('到') && !after_change_verb(&sentence[..d.start]))
+            let forward = (ev.contains('到') && !after_change_verb(&sentence[..d.start], dicts))
                 || ev.starts_with('至')
                 || ev.starts_with("力争")
                 || sentence[d.end..].starts_with('前')
@@ -640,7 +715,7 @@ pub fn extract(
     sent_dates: &[Vec<dates::DateMatch>],
 ) -> Vec<Target> {
     let dicts = &engine.dicts;
-    let gov_years = governing_years(doc, sent_dates);
+    let gov_years = governing_years(doc, sent_dates, dicts);
     let plan_year = annual_plan_year(doc, dicts);
     let opening: String = doc.text.chars().take(300).collect();
     let report_text = [
@@ -665,8 +740,10 @@ pub fn extract(
                 let text = doc.sentence_text(i);
                 sent_dates[i].iter().filter_map(move |d| {
                     let ev = &text[d.start..d.end];
-                    (d.kind == "year" && ev.contains('到') && !after_change_verb(&text[..d.start]))
-                        .then(|| d.value.as_deref()?.parse::<i32>().ok())?
+                    (d.kind == "year"
+                        && ev.contains('到')
+                        && !after_change_verb(&text[..d.start], dicts))
+                    .then(|| d.value.as_deref()?.parse::<i32>().ok())?
                 })
             })
             .max()
@@ -706,7 +783,7 @@ pub fn extract(
             .map(|(q, _)| q)
             .collect();
         // group by clause
-        let mut sentence_targets: Vec<Target> = Vec::new();
+        let sentence_start = out.len();
         let mut i = 0;
         while i < kept.len() {
             let clause = clause_of(kept[i]);
@@ -718,7 +795,6 @@ pub fn extract(
             let segs = segments(clause, group, sent);
             // A、B分别达到N和M: every figure measures the indicator before 分别
             let respectively = group.len() > 1 && sent[clause.0..group[0].start].contains("分别");
-            let mut first_indicator: Option<String> = None;
             let group_start = out.len();
             for (q, seg) in group.iter().zip(segs) {
                 let ctx = SentenceContext {
@@ -733,70 +809,21 @@ pub fn extract(
                     report_text,
                     plan_year,
                 };
-                if let Some(mut t) = build(doc, &ctx, q, seg) {
-                    // 从2015年的0.58万亿元增长到2020年的1.67万亿元: the value reached measures
-                    // the same indicator as the value it starts from
-                    let seg_text = sent[seg.0..seg.1].trim_start_matches([' ', '、', ',', '，']);
-                    let reaches = dicts.comparators.iter().any(|c| {
-                        !c.after
-                            && (c.word.ends_with('到') || c.word.ends_with('至'))
-                            && seg_text.starts_with(c.word.as_str())
-                    });
-                    if reaches {
-                        if let Some(prev) = out[group_start..].last() {
-                            t.indicator = prev.indicator.clone();
-                        }
-                    }
-                    if respectively {
-                        match &first_indicator {
-                            Some(f) => t.indicator = f.clone(),
-                            None => first_indicator = Some(t.indicator.clone()),
-                        }
-                    }
-                    // 新建5G基站4万个,总数达到15万个: a bare measure of the thing just counted
-                    if dicts.target_words.bare_measures.contains(&t.indicator) {
-                        match sentence_targets.last() {
-                            Some(prev) => {
-                                t.indicator = format!(
-                                    "{}{}",
-                                    counted_thing(&prev.indicator, dicts),
-                                    t.indicator
-                                );
-                            }
-                            None => continue,
-                        }
-                    }
-                    // …增加值突破1000亿元,年均增长15%,占GDP比重12%: the later clauses measure
-                    // the same subject; give them its name.
-                    if elliptical(&t.indicator) {
-                        match sentence_targets.last() {
-                            Some(prev) => {
-                                t.indicator =
-                                    format!("{}{}", subject_of(prev, &t.indicator), t.indicator);
-                            }
-                            // 增长6.5% with nothing before it names nothing measured
-                            None if t.indicator.chars().count() <= 2 => continue,
-                            None => {}
-                        }
-                    }
-                    sentence_targets.push(t.clone());
+                let seg_text = &sent[seg.0..seg.1];
+                if let Some(t) = build(doc, &ctx, q, seg).and_then(|t| {
+                    named_by_neighbours(
+                        t,
+                        seg_text,
+                        &out[group_start..],
+                        out[sentence_start..].last(),
+                        respectively,
+                        dicts,
+                    )
+                }) {
                     out.push(t);
                 }
             }
-            // 2个千亿级、5个百亿级数字产业集群: a bare size class shares the head after the
-            // next one
-            for k in group_start..out.len().saturating_sub(1) {
-                let head = out[k + 1]
-                    .indicator
-                    .split_once('级')
-                    .map(|(_, h)| h.to_string())
-                    .filter(|h| h.chars().count() >= 2);
-                let bare = &out[k].indicator;
-                if let Some(h) = head.filter(|_| bare.ends_with('级') && bare.chars().count() <= 4)
-                {
-                    out[k].indicator.push_str(&h);
-                }
-            }
+            share_class_heads(&mut out[group_start..]);
             i = j;
         }
     }
@@ -822,7 +849,8 @@ struct SentenceContext<'a> {
     /// The year the document speaks from: its publication year, else the latest year a
     /// 到YYYY年 aims at (a period ending before it is past).
     horizon: i32,
-    /// A Q&A or press text (答记者问, 问:/答:), where an uncued 达到N reports a fact.
+    /// A Q&A or press text (答记者问, 问:/答:, 记者…获悉), where an indicator stating its
+    /// figure with no cue reports a fact.
     report_text: bool,
     /// The year of a one-year plan (2023年…工作要点), for figures that state none.
     plan_year: Option<i32>,
@@ -935,7 +963,7 @@ fn finish_target(
     } = *ctx;
     let tw = &dicts.target_words;
     // Year: stated in the sentence before the number, else a governing 到YYYY年.
-    let own = time_in_sentence(sent, ctx.dates, q.start);
+    let own = time_in_sentence(sent, ctx.dates, q.start, dicts);
     let days = own.and_then(|o| o.2);
     let (year, forward) = match (own, gov_year) {
         (Some((y, f, _)), _) => (Some(y), f),
