@@ -92,8 +92,18 @@ impl Meta {
             })
         };
         let date = get(DATE_KEYS);
+        // the title is reported like the body: half-width, simplified
+        let title = get(TITLE_KEYS).map(|(_, v)| {
+            let folded: String = v.trim().chars().map(fold_width).collect();
+            let converter = script::Converter::get();
+            if converter.needs_conversion(&folded) {
+                converter.t2s(&folded)
+            } else {
+                folded
+            }
+        });
         Meta {
-            title: get(TITLE_KEYS).map(|(_, v)| v.clone()),
+            title,
             date: date.map(|(_, v)| v.clone()),
             date_source: date.map(|(k, _)| match source {
                 "html" => format!("<meta name=\"{k}\">"),

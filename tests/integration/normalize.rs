@@ -189,3 +189,19 @@ fn toolbars_navigation_and_catalogue_lines_go_and_body_lines_stay() {
         assert!(text.contains(kept), "{kept} lost from:\n{text}");
     }
 }
+
+#[test]
+fn html_metadata_gives_a_simplified_title_and_the_publication_date() {
+    let engine = Engine::get();
+    let page = "<html><head><meta name=\"PubDate\" content=\"2022/03/01 09:00\">\
+                <title>關於推進數字經濟發展的實施意見</title></head>\
+                <body><p>正文。</p></body></html>";
+    let doc = policylens::pipeline::document_from_str("p.html", "html", page, engine);
+    let r = policylens::extract::analyze(&doc, engine);
+    assert_eq!(r.title.as_deref(), Some("关于推进数字经济发展的实施意见"));
+    assert_eq!(r.published.as_deref(), Some("2022-03-01"));
+    assert!(r
+        .published_evidence
+        .as_deref()
+        .is_some_and(|e| e.contains("PubDate")));
+}
