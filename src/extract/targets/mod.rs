@@ -1034,6 +1034,11 @@ fn clause_subject(doc: &Document, ctx: &SentenceContext, seg_a: usize) -> Option
         let n = clause.chars().count();
         let start = end - n;
         let (a, b) = clean_indicator(doc, start, end, ctx.dicts);
+        // 5G基站数:20万个: a label and its value; the whole label names the indicator
+        let labelled = doc.slice(b, seg_a).trim() == ":" || doc.slice(b, seg_a).trim() == "：";
+        if labelled && b > a + 1 && b - a <= 30 {
+            return Some(doc.slice(a, b).to_string());
+        }
         let mut np_end = a;
         for t in doc.tokens_in(a, b) {
             if t.start < a {
