@@ -675,13 +675,22 @@ fn has_any(s: &str, words: &[String]) -> bool {
     words.iter().any(|w| s.contains(w.as_str()))
 }
 
-/// Heading cue for each sentence: Some(true) = status section, Some(false) = goals section.
-fn section_cues(doc: &Document, dicts: &Dicts) -> Vec<Option<bool>> {
+/// What the headings above a sentence say about its figures.
+#[derive(Debug, Clone, Copy, Default)]
+struct Section {
+    /// Some(true) a progress section (成效, 现状), Some(false) a goals section (目标).
+    cue: Option<bool>,
+    /// A year the heading states (二、到2025年主要目标; 专栏1 2025年主要指标), and whether
+    /// it is a deadline ahead.
+    year: Option<(i32, bool)>,
+}
+
+/// The governing headings' cue and year for each sentence.
+fn sections(doc: &Document, sent_dates: &[Vec<dates::DateMatch>], dicts: &Dicts) -> Vec<Section> {
     let tw = &dicts.target_words;
     let levels = context::headings(doc);
-    let mut out = vec![None; doc.sentences.len()];
-    // stack of (level, cue)
-    let mut stack: Vec<(u8, Option<bool>)> = Vec::new();
+    let mut out = vec![Section::default(); doc.sentences.len()];
+    let mut stack: Vec<(u8, Section)> = Vec::new();
     for i in 0..doc.sentences.len() {
         if let Some(l) = levels[i] {
             let t = doc.sentence_text(i);
@@ -692,6 +701,18 @@ fn section_cues(doc: &Document, dicts: &Dicts) -> Vec<Option<bool>> {
             } else {
                 None
             };
+            // only numbered headings (一、, (三), 专栏1 …) give a year: a short line with
+            // no full stop may be a title or a lead (到2025年,…:) whose reach is its list
+            let numbered = (1..=7).contains(&l);
+            let year = sent_dates[i]
+                .iter()
+                .filter(|_| numbered)
+                .find(|d| d.kind == "year")
+                .and_then(|d| {
+                    let y = d.value.as_deref()?.parse().ok()?;
+                    let ev = &t[d.start..d.end];
+                    Some((y, ev.contains('到') || cue == Some(false)))
+                });
             if l == 0 {
                 stack.clear();
             } else {
@@ -699,9 +720,12 @@ fn section_cues(doc: &Document, dicts: &Dicts) -> Vec<Option<bool>> {
                     stack.pop();
                 }
             }
-            stack.push((l, cue));
+            stack.push((l, Section { cue, year }));
         }
-        out[i] = stack.iter().rev().find_map(|(_, c)| *c);
+        out[i] = Section {
+            cue: stack.iter().rev().find_map(|(_, s)| s.cue),
+            year: stack.iter().rev().find_map(|(_, s)| s.year),
+        };
     }
     out
 }
@@ -749,7 +773,7 @@ pub fn extract(
             .max()
             .unwrap_or(i32::MIN)
     });
-    let cues = section_cues(doc, dicts);
+    let cues = sections(doc, sent_dates, dicts);
     let table_rows = tables::find(doc, dicts);
     let mut out: Vec<Target> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -841,8 +865,8 @@ struct SentenceContext<'a> {
     dates: &'a [dates::DateMatch],
     /// A 到YYYY年 (forward) or 截至YYYY年 earlier in the paragraph.
     gov_year: Option<(i32, bool)>,
-    /// The governing heading's cue: Some(true) progress, Some(false) goals.
-    section: Option<bool>,
+    /// What the governing headings say: progress or goals, and a year.
+    section: Section,
     dicts: &'a Dicts,
     /// The document's publication date, if known.
     published: Option<NaiveDate>,
@@ -962,14 +986,16 @@ fn finish_target(
         ..
     } = *ctx;
     let tw = &dicts.target_words;
-    // Year: stated in the sentence before the number, else a governing 到YYYY年.
+    // Year: stated in the sentence before the number, else a governing 到YYYY年 in the
+    // paragraph, a year in the governing heading, or a one-year plan's title year.
     let own = time_in_sentence(sent, ctx.dates, q.start, dicts);
     let days = own.and_then(|o| o.2);
-    let (year, forward) = match (own, gov_year) {
+    let (year, forward) = match (own, gov_year.or(section.year)) {
         (Some((y, f, _)), _) => (Some(y), f),
         (None, Some((y, forward))) => (Some(y), forward),
         (None, None) => (ctx.plan_year, ctx.plan_year.is_some()),
     };
+    let section = section.cue;
     // 今年1-5月 in a June text is over; 今年12月 is ahead.
     let (ended, ahead) = match (days, published) {
         (Some((first, last)), Some(p)) => (last < p, first > p),
