@@ -371,25 +371,42 @@ fn evaluate(
             needs_parent: false,
         });
     }
-    // An ordinary word (合作, 和平, 城区) counts only right after its parent.
-    if idx.ordinary.contains(name) {
-        let ok = prev.is_some_and(|p| {
-            p.end + 1 >= a
-                && cands.iter().any(|(i, _)| {
+    // The candidates under a unit named right before this name (福州鼓楼, 北京朝阳).
+    let under_prev: Vec<(usize, Via)> = prev
+        .filter(|p| p.end + 1 >= a && p.area.is_none())
+        .map(|p| {
+            cands
+                .iter()
+                .copied()
+                .filter(|(i, _)| {
                     let chain = idx.chain(*i);
                     p.units
                         .iter()
                         .any(|&pu| chain[1..].contains(&idx.units[pu].code))
                 })
-        });
-        if !ok {
-            return None;
-        }
+                .collect()
+        })
+        .unwrap_or_default();
+    // An ordinary word (合作, 和平, 城区) counts only right after its parent.
+    if idx.ordinary.contains(name) && under_prev.is_empty() {
+        return None;
     }
-    // A bare short name means the higher level (长沙 is 长沙市, not 长沙县).
     let mut needs_parent = false;
     let vias_short = cands.iter().all(|(_, v)| *v == Via::Short);
-    if vias_short {
+    if !under_prev.is_empty() {
+        // right after its parent, a short name is that parent's unit, however jieba tags
+        // it; the higher level still wins (辽宁朝阳 is 朝阳市, not 朝阳县)
+        let top = under_prev
+            .iter()
+            .map(|(i, _)| idx.units[*i].level)
+            .min()
+            .unwrap_or(3);
+        cands = under_prev
+            .into_iter()
+            .filter(|(i, _)| idx.units[*i].level == top)
+            .collect();
+    } else if vias_short {
+        // A bare short name means the higher level (长沙 is 长沙市, not 长沙县).
         let top = cands
             .iter()
             .map(|(i, _)| idx.units[*i].level)
@@ -463,18 +480,24 @@ pub fn extract(doc: &Document, idx: &RegionIndex, year: Option<i32>) -> Vec<Regi
         }
     }
 
-    // Resolve ambiguous mentions through parents mentioned in the document.
-    let mentioned: HashSet<String> = mentions
-        .iter()
-        .filter(|m| m.units.len() == 1 && !m.needs_parent)
+    // Resolve ambiguous mentions through units named in the document, else units implied
+    // by one (顺义区 implies 北京市, which settles 通州区).
+    let resolved = || {
+        mentions
+            .iter()
+            .filter(|m| m.units.len() == 1 && !m.needs_parent)
+    };
+    let mentioned: HashSet<String> = resolved()
         .map(|m| idx.units[m.units[0]].code.clone())
         .collect();
-    // A county name read only as a proper noun counts when a unit above it is named.
+    let implied: HashSet<String> = resolved().flat_map(|m| idx.chain(m.units[0])).collect();
+    // A county name read only as a proper noun counts when a unit above it is named or
+    // implied (义乌 in a text that names 杭州).
     mentions.retain(|m| {
         !m.needs_parent
             || m.units
                 .iter()
-                .any(|&i| idx.chain(i)[1..].iter().any(|c| mentioned.contains(c)))
+                .any(|&i| idx.chain(i)[1..].iter().any(|c| implied.contains(c)))
     });
     for k in 0..mentions.len() {
         if mentions[k].units.len() <= 1 {
@@ -500,6 +523,9 @@ pub fn extract(doc: &Document, idx: &RegionIndex, year: Option<i32>) -> Vec<Regi
             .unwrap_or_default();
         if chosen.len() != 1 {
             chosen = pick(&|c: &str| mentioned.contains(c));
+        }
+        if chosen.len() != 1 {
+            chosen = pick(&|c: &str| implied.contains(c));
         }
         if chosen.len() == 1 {
             mentions[k].units = chosen;
