@@ -47,7 +47,7 @@ fn grammar(dicts: &Dicts) -> &Regex {
         let cn = format!("(?:[{CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)");
         let mag = "(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)";
         let pat = format!(
-            r"(?P<pct>百分之(?P<pctnum>{arabic}|{cn}))(?:\s*(?:-|—|–|~|～|至|到)\s*百分之(?P<pctnum2>{arabic}|{cn}))?|(?P<n1>{arabic}|{cn})(?P<m1>{mag})?(?P<a1>多|余)?(?P<u1>{unit})?(?:\s*(?P<sep>-|—|–|~|～|至|到)\s*(?P<n2>{arabic}|{cn})(?P<m2>{mag})?(?P<u2>{unit})?)?(?P<ji>级)?"
+            r"(?P<pct>百分之(?P<pctnum>{arabic}|{cn}))(?:\s*(?:-|—|–|~|～|至|到)\s*百分之(?P<pctnum2>{arabic}|{cn}))?|(?P<n1>{arabic}|{cn})(?: ?(?P<m1>{mag}))?(?P<a1>多|余)?(?: ?(?P<u1>{unit}))?(?:\s*(?P<sep>-|—|–|~|～|至|到)\s*(?P<n2>{arabic}|{cn})(?P<m2>{mag})?(?P<u2>{unit})?)?(?P<ji>级)?"
         );
         Regex::new(&pat).expect("the number grammar is a valid regex")
     })
@@ -324,11 +324,16 @@ fn year_between() -> &'static Regex {
 
 pub fn comparator(text: &str, q: &Quantity, dicts: &Dicts) -> ComparatorRead {
     let before = &text[..q.start];
+    // 达到 30 家: one space between the word and the number (copied from PDF or HTML)
+    let (before, space_before) = match before.strip_suffix(' ') {
+        Some(b) => (b, 1),
+        None => (before, 0),
+    };
     let before = before.strip_suffix('各').unwrap_or(before);
     // 达到了95%: an aspect particle between the word and the number
     let (before, particle) = match before.strip_suffix('了') {
-        Some(b) => (b, '了'.len_utf8()),
-        None => (before, 0),
+        Some(b) => (b, '了'.len_utf8() + space_before),
+        None => (before, space_before),
     };
     // 提高到2025年的10%: the year the value is for, between the word and the number
     let (before, particle) = match year_between().find(before) {
@@ -343,6 +348,10 @@ pub fn comparator(text: &str, q: &Quantity, dicts: &Dicts) -> ComparatorRead {
         _ => (before, particle),
     };
     let after = &text[q.end..];
+    let (after, space_after) = match after.strip_prefix(' ') {
+        Some(a) => (a, 1),
+        None => (after, 0),
+    };
     let mut r = ComparatorRead {
         comparator: "=".into(),
         before_len: 0,
@@ -361,7 +370,7 @@ pub fn comparator(text: &str, q: &Quantity, dicts: &Dicts) -> ComparatorRead {
     let mut set_after = None;
     for c in dicts.comparators.iter().filter(|c| c.after) {
         if after.starts_with(&c.word) {
-            r.after_len = c.word.len();
+            r.after_len = c.word.len() + space_after;
             set_after = Some(c.comparator.clone());
             break;
         }

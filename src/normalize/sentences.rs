@@ -104,7 +104,9 @@ pub fn split(text: &str) -> Vec<Sentence> {
             && (start == i || {
                 // a space after a finished sentence, or between two non-ASCII characters
                 // that are not a marker and its title
+                // (10% 以上 goes on: a figure and its comparator)
                 !chars[i - 1].is_ascii_alphanumeric()
+                    && chars[i - 1] != '%'
                     && !chars[i + 1].is_ascii_alphanumeric()
                     && (!chars[i - 1].is_ascii() || !chars[i + 1].is_ascii())
                     && !is_chapter_marker(&chars[start..i])
