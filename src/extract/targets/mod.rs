@@ -201,20 +201,10 @@ pub fn reject(sentence: &str, q: &Quantity, dicts: &Dicts) -> Option<Reject> {
     }
     let (clause_start, clause_end) = clause_bounds(sentence, q);
     let clause = &sentence[clause_start..clause_end];
-    if dicts
-        .target_words
-        .instruments
-        .iter()
-        .any(|w| clause.contains(w.as_str()))
-    {
+    if has_any(clause, &dicts.target_words.instruments) {
         return Some(Reject::Instrument);
     }
-    if dicts
-        .target_words
-        .events
-        .iter()
-        .any(|w| clause.contains(w.as_str()))
-    {
+    if has_any(clause, &dicts.target_words.events) {
         return Some(Reject::Event);
     }
     None
