@@ -387,8 +387,12 @@ fn evaluate(
                 .collect()
         })
         .unwrap_or_default();
-    // An ordinary word (合作, 和平, 城区) counts only right after its parent.
-    if idx.ordinary.contains(name) && under_prev.is_empty() {
+    // An ordinary word (合作, 和平, 大同) counts only right after its parent, or inside a
+    // list of places (太原、大同、长治).
+    let in_list = prev.is_some_and(|p| {
+        p.area.is_none() && !p.units.is_empty() && p.end < a && doc.slice(p.end, a) == "、"
+    });
+    if idx.ordinary.contains(name) && under_prev.is_empty() && !in_list {
         return None;
     }
     let mut needs_parent = false;
