@@ -318,14 +318,20 @@ fn clean_lead(t: &str) -> String {
     trim_item(t)
 }
 
-/// The last clause of a lead sentence, as a list title.
-fn lead_title(t: &str) -> String {
+/// A lead sentence's list title: its last clause that declares a count (从8个方面提出了22项
+/// 重点任务), else its last clause.
+fn lead_title(t: &str, decl: &Regex) -> String {
     let t = clean_lead(t);
     let clauses: Vec<&str> = t
         .split([',', '，'])
         .filter(|c| c.chars().count() >= 4)
         .collect();
-    clauses.last().map_or(t.clone(), |c| trim_item(c))
+    clauses
+        .iter()
+        .rev()
+        .find(|c| decl.is_match(c))
+        .or(clauses.last())
+        .map_or(t.clone(), |c| trim_item(c))
 }
 
 /// Extract the task lists of a document.
@@ -664,17 +670,16 @@ fn enumerations(
             paths[si.saturating_sub(1)]
                 .last()
                 .cloned()
-                .unwrap_or_else(|| lead_title(&lead))
+                .unwrap_or_else(|| lead_title(&lead, decl))
         } else if lead.trim().is_empty() {
             paths[si].last().cloned().unwrap_or_default()
         } else if style == 3 {
             paths[si]
                 .first()
                 .cloned()
-                .filter(|_| true)
-                .unwrap_or_else(|| lead_title(&lead))
+                .unwrap_or_else(|| lead_title(&lead, decl))
         } else {
-            lead_title(&lead)
+            lead_title(&lead, decl)
         };
         let end_si = marks[j - 1].3;
         out.push(mk(
@@ -809,7 +814,7 @@ fn lead_lists(
                 first
             })
         } else {
-            lead_title(last)
+            lead_title(last, decl)
         };
         let title = if !is_q && declared.is_some() && title.is_empty() {
             paths[pa].last().cloned().unwrap_or_default()
@@ -900,7 +905,7 @@ fn colon_lists(
         }
         let declared = pick_declared(&counts, items.len());
         out.push(mk(
-            &lead_title(lead),
+            &lead_title(lead, decl),
             declared,
             items,
             "inline",
@@ -909,5 +914,34 @@ fn colon_lists(
             doc.sentences[last].end,
             path.clone(),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::Engine;
+    use crate::pipeline::document_from_str;
+
+    fn titles(text: &str) -> Vec<String> {
+        let engine = Engine::get();
+        let doc = document_from_str("t", "txt", text, engine);
+        super::extract(&doc, &engine.dicts)
+            .0
+            .into_iter()
+            .map(|l| l.title)
+            .collect()
+    }
+
+    #[test]
+    fn a_lead_is_titled_by_its_clause_that_declares_the_count() {
+        assert_eq!(
+            titles("方案从3个方面提出了12项任务,明确了到2025年的目标。一是夯实基础,二是壮大产业,三是优化环境。"),
+            vec!["方案从3个方面提出了12项任务"]
+        );
+        // without a declared count, the last clause
+        assert_eq!(
+            titles("会议强调,要抓好以下工作。一是夯实基础,二是壮大产业。"),
+            vec!["要抓好以下工作"]
+        );
     }
 }
