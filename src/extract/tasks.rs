@@ -334,16 +334,32 @@ fn lead_title(t: &str, decl: &Regex) -> String {
         .map_or(t.clone(), |c| trim_item(c))
 }
 
+/// What every list rule reads: the document, the dictionaries, the task vocabulary and
+/// each sentence's heading path.
+#[derive(Clone, Copy)]
+struct Cx<'a> {
+    doc: &'a Document,
+    dicts: &'a Dicts,
+    v: &'a Vocab,
+    paths: &'a [Vec<String>],
+}
+
 /// Extract the task lists of a document.
 pub fn extract(doc: &Document, dicts: &Dicts) -> (Vec<TaskList>, TaskSummary) {
     let v = &dicts.task_words;
     let paths = outline_paths(doc);
     let mut lists: Vec<TaskList> = Vec::new();
-    inline_lists(doc, dicts, v, &paths, &mut lists);
+    let cx = Cx {
+        doc,
+        dicts,
+        v,
+        paths: &paths,
+    };
+    inline_lists(cx, &mut lists);
     outline_lists(doc, &paths, &mut lists);
-    enumerations(doc, dicts, v, &paths, &mut lists);
-    lead_lists(doc, dicts, v, &paths, &mut lists);
-    colon_lists(doc, dicts, v, &paths, &mut lists);
+    enumerations(cx, &mut lists);
+    lead_lists(cx, &mut lists);
+    colon_lists(cx, &mut lists);
     // Drop a list whose items another list already has (two rules, one list).
     let mut kept: Vec<TaskList> = Vec::new();
     for l in lists {
@@ -391,13 +407,13 @@ pub fn extract(doc: &Document, dicts: &Dicts) -> (Vec<TaskList>, TaskSummary) {
     (kept, summary)
 }
 
-fn inline_lists(
-    doc: &Document,
-    dicts: &Dicts,
-    v: &Vocab,
-    paths: &[Vec<String>],
-    out: &mut Vec<TaskList>,
-) {
+fn inline_lists(cx: Cx, out: &mut Vec<TaskList>) {
+    let Cx {
+        doc,
+        dicts,
+        v,
+        paths,
+    } = cx;
     let re = inline_re(dicts, v);
     for (si, _) in doc.sentences.iter().enumerate() {
         let t = doc.sentence_text(si);
@@ -566,13 +582,13 @@ fn enum_re() -> &'static Regex {
     })
 }
 
-fn enumerations(
-    doc: &Document,
-    dicts: &Dicts,
-    v: &Vocab,
-    paths: &[Vec<String>],
-    out: &mut Vec<TaskList>,
-) {
+fn enumerations(cx: Cx, out: &mut Vec<TaskList>) {
+    let Cx {
+        doc,
+        dicts,
+        v,
+        paths,
+    } = cx;
     let decl = declared_re(dicts, v);
     // (char position, ordinal or 0 for ——, item text, sentence index, style)
     let mut marks: Vec<(usize, u32, String, usize, u8)> = Vec::new();
@@ -696,13 +712,13 @@ fn enumerations(
     }
 }
 
-fn lead_lists(
-    doc: &Document,
-    dicts: &Dicts,
-    v: &Vocab,
-    paths: &[Vec<String>],
-    out: &mut Vec<TaskList>,
-) {
+fn lead_lists(cx: Cx, out: &mut Vec<TaskList>) {
+    let Cx {
+        doc,
+        dicts,
+        v,
+        paths,
+    } = cx;
     let decl = declared_re(dicts, v);
     let aspect = aspect_re();
     let inline = inline_re(dicts, v);
@@ -839,13 +855,13 @@ fn lead_lists(
 /// separated by 、 (or by ；, running on over the following sentences of the paragraph).
 /// Items on lines of their own are [`lead_lists`]' work, and a list closed by 等N项 is
 /// [`inline_lists`]'.
-fn colon_lists(
-    doc: &Document,
-    dicts: &Dicts,
-    v: &Vocab,
-    paths: &[Vec<String>],
-    out: &mut Vec<TaskList>,
-) {
+fn colon_lists(cx: Cx, out: &mut Vec<TaskList>) {
+    let Cx {
+        doc,
+        dicts,
+        v,
+        paths,
+    } = cx;
     let decl = declared_re(dicts, v);
     let inline = inline_re(dicts, v);
     for (i, path) in paths.iter().enumerate() {

@@ -251,11 +251,7 @@ fn named_by_neighbours(
     // 从2015年的0.58万亿元增长到2020年的1.67万亿元: the value reached measures the same
     // indicator as the value it starts from
     let seg_text = seg_text.trim_start_matches([' ', '、', ',', '，']);
-    let reaches = dicts.comparators.iter().any(|c| {
-        !c.after
-            && (c.word.ends_with('到') || c.word.ends_with('至'))
-            && seg_text.starts_with(c.word.as_str())
-    });
+    let reaches = reaching_words(dicts).any(|w| seg_text.starts_with(w));
     if let Some(prev) = clause.last().filter(|_| reaches) {
         t.indicator = prev.indicator.clone();
     }
@@ -350,6 +346,18 @@ fn annual_plan_year(doc: &Document, dicts: &Dicts) -> Option<i32> {
     })
 }
 
+/// Conjunctions that join two figures of a clause (建设20个左右A和100个以上B).
+const CONJUNCTIONS: [&str; 4] = ["以及", "和", "及", "与"];
+
+/// Comparator words that say a value is reached (增长到, 提高至 …), from comparators.tsv.
+fn reaching_words(dicts: &Dicts) -> impl Iterator<Item = &str> {
+    dicts
+        .comparators
+        .iter()
+        .filter(|c| !c.after && (c.word.ends_with('到') || c.word.ends_with('至')))
+        .map(|c| c.word.as_str())
+}
+
 /// Segments of a clause: one per kept quantity, split at the last 、 between neighbours.
 fn segments(clause: (usize, usize), qs: &[&Quantity], sentence: &str) -> Vec<(usize, usize)> {
     let mut bounds = vec![clause.0];
@@ -360,12 +368,7 @@ fn segments(clause: (usize, usize), qs: &[&Quantity], sentence: &str) -> Vec<(us
         // 100家和省级研究院和重点实验室20家)
         let cut = between
             .rfind('、')
-            .or_else(|| {
-                ["以及", "和", "及", "与"]
-                    .iter()
-                    .filter_map(|c| between.find(c))
-                    .min()
-            })
+            .or_else(|| CONJUNCTIONS.iter().filter_map(|c| between.find(c)).min())
             .map(|i| a + i);
         bounds.push(cut.unwrap_or(a));
     }
@@ -375,10 +378,10 @@ fn segments(clause: (usize, usize), qs: &[&Quantity], sentence: &str) -> Vec<(us
             let s = bounds[i];
             let s = if i > 0 {
                 let rest = &sentence[s..];
-                let sep = ["、", "以及", "和", "及", "与"]
-                    .iter()
+                let sep = std::iter::once("、")
+                    .chain(CONJUNCTIONS)
                     .find(|c| rest.starts_with(*c))
-                    .map_or(0, |c| c.len());
+                    .map_or(0, str::len);
                 s + sep
             } else {
                 s
@@ -587,11 +590,9 @@ fn governing_years(
 /// deadline's (增长到2020年的1.67万亿元): the stem of a comparator word 增长到, 提高至 …
 /// in `dicts/comparators.tsv`.
 fn after_change_verb(before: &str, dicts: &Dicts) -> bool {
-    dicts.comparators.iter().any(|c| {
-        !c.after
-            && c.word
-                .strip_suffix(['到', '至'])
-                .is_some_and(|stem| stem.chars().count() >= 2 && before.ends_with(stem))
+    reaching_words(dicts).any(|w| {
+        w.strip_suffix(['到', '至'])
+            .is_some_and(|stem| stem.chars().count() >= 2 && before.ends_with(stem))
     })
 }
 
