@@ -6,7 +6,7 @@
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use policylens::dicts::Dicts;
 use policylens::engine::Engine;
-use policylens::extract::regions::RegionIndex;
+use policylens::extract::regions::Gazetteer;
 use policylens::ingest::{decode, Decoded};
 use policylens::normalize::Document;
 use std::path::PathBuf;
@@ -37,34 +37,33 @@ fn bytes(c: &[(String, String)]) -> u64 {
 fn docs(c: &[(String, String)], engine: &Engine) -> Vec<Document> {
     c.iter()
         .map(|(p, t)| {
-            Document::new(
+            engine.document(
                 p,
                 "txt",
                 Decoded {
                     text: t.clone(),
                     encoding: "UTF-8",
                 },
-                &engine.dicts,
             )
         })
         .collect()
 }
 
 fn stages(cr: &mut Criterion) {
-    let engine = Engine::get();
+    let engine = &Engine::load(None).unwrap();
     let c = corpus();
     let mut g = cr.benchmark_group("stages");
     g.throughput(Throughput::Bytes(bytes(&c)));
     g.bench_function("normalize", |b| b.iter(|| black_box(docs(&c, engine))));
-    // warm jieba before timing segmentation
-    let _ = policylens::segment::jieba();
+    // build jieba before timing segmentation
+    let seg = engine.segmenter();
     g.bench_function("segment", |b| {
         b.iter_with_setup(
             || docs(&c, engine),
             |ds| {
                 for d in &ds {
-                    for i in 0..d.sentences.len() {
-                        black_box(d.tokens(i));
+                    for (i, s) in d.sentences.iter().enumerate() {
+                        black_box(seg.tag(d.sentence_text(i), s.start));
                     }
                 }
             },
@@ -73,7 +72,7 @@ fn stages(cr: &mut Criterion) {
     g.bench_function("analyze", |b| {
         b.iter(|| {
             for d in docs(&c, engine) {
-                black_box(policylens::extract::analyze(&d, engine));
+                black_box(engine.analyze(&d));
             }
         })
     });
@@ -83,7 +82,7 @@ fn stages(cr: &mut Criterion) {
 /// One 100 KB "sentence" with no punctuation and many figures: the rules look only at a
 /// window around each figure, so this stays linear.
 fn long_sentence(cr: &mut Criterion) {
-    let engine = Engine::get();
+    let engine = &Engine::load(None).unwrap();
     let unit = "全省数字经济核心产业增加值达到1200亿元浙江杭州培育企业30家以上到2025年";
     let text: String = unit.repeat(100_000 / unit.len() + 1);
     let mut g = cr.benchmark_group("long_sentence");
@@ -91,16 +90,8 @@ fn long_sentence(cr: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("analyze", |b| {
         b.iter(|| {
-            let d = Document::new(
-                "long",
-                "txt",
-                Decoded {
-                    text: text.clone(),
-                    encoding: "UTF-8",
-                },
-                &engine.dicts,
-            );
-            black_box(policylens::extract::analyze(&d, engine))
+            let d = engine.document_from_str("long", "txt", &text);
+            black_box(engine.analyze(&d))
         })
     });
     g.finish();
@@ -110,7 +101,7 @@ fn regions(cr: &mut Criterion) {
     let dicts = Dicts::load(None).unwrap();
     let mut g = cr.benchmark_group("regions");
     g.bench_function("load_division_list", |b| {
-        b.iter(|| black_box(RegionIndex::build(&dicts)))
+        b.iter(|| black_box(Gazetteer::build(&dicts)))
     });
     // the region tables alone, from TSV text to rows (what a division list update changes)
     g.bench_function("parse_region_tables", |b| {
@@ -126,7 +117,7 @@ fn regions(cr: &mut Criterion) {
     g.bench_function("parse_dicts_and_build", |b| {
         b.iter(|| {
             let d = Dicts::load(None).unwrap();
-            black_box(RegionIndex::build(&d))
+            black_box(Gazetteer::build(&d))
         })
     });
     g.finish();

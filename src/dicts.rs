@@ -6,10 +6,10 @@
 //! a malformed row is an error naming the file and line.
 
 use crate::error::DictError;
+use crate::report::{string_enum, Comparator};
 use regex::Regex;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 /// The built-in dictionary files, by their name under `dicts/`.
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -25,6 +25,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../dicts/policy_terms.txt"),
     ),
     ("synonyms.tsv", include_str!("../dicts/synonyms.tsv")),
+    ("measures.tsv", include_str!("../dicts/measures.tsv")),
     ("task_rules.tsv", include_str!("../dicts/task_rules.tsv")),
     (
         "regions/divisions.tsv",
@@ -122,16 +123,55 @@ pub struct ComparatorWord {
     pub word: String,
     /// true when the word stands after the number (以上), false before it (不低于).
     pub after: bool,
-    pub comparator: String,
+    pub comparator: Comparator,
     /// The word is also an action verb (突破).
     pub verb: bool,
 }
 
-/// A unit or measure word and its class (count, percent, points, money, physical, time).
+string_enum! {
+    /// What a unit measures (the `class` column of `dicts/units.tsv`).
+    UnitClass {
+        /// Measure words of counted things (家, 项, 个, 座).
+        Count => "count",
+        /// Percent and per-mille signs, 倍.
+        Percent => "percent",
+        /// 个百分点: a change of a percentage.
+        Points => "points",
+        /// Currencies (元, 美元, 港元).
+        Money => "money",
+        /// Physical units (吨, 公里, 平方公里, 千瓦时).
+        Physical => "physical",
+        /// A rate: one unit per another (立方米/天, 元/人).
+        Rate => "rate",
+        /// Durations and dates (年, 个月, 周岁): never a target.
+        Time => "time",
+    }
+}
+
+/// A unit or measure word and its class.
 #[derive(Debug, Clone)]
 pub struct Unit {
     pub unit: String,
-    pub class: String,
+    pub class: UnitClass,
+}
+
+string_enum! {
+    /// What an indicator measures, for `diff`: two indicators of different kinds never align.
+    MeasureKind {
+        Share => "share",
+        Change => "change",
+        Rate => "rate",
+        Amount => "amount",
+    }
+}
+
+/// A word that tells what an indicator measures (`dicts/measures.tsv`).
+#[derive(Debug, Clone)]
+pub struct MeasureWord {
+    pub word: String,
+    pub kind: MeasureKind,
+    /// true: the indicator must end with the word; false: its last four characters contain it.
+    pub at_end: bool,
 }
 
 /// A boilerplate line pattern.
@@ -163,6 +203,17 @@ pub struct TargetWords {
     pub target_headings: Vec<String>,
     /// Title words of a plan for one year (2023年…工作要点): its year governs its figures.
     pub annual_plans: Vec<String>,
+    /// Words near the top of a press text or Q&A (答记者问, 记者…获悉), where an indicator
+    /// stating its figure with no cue reports a fact.
+    pub press_cues: Vec<String>,
+    /// Openings of an indicator that only names a measure of something said before
+    /// (年均增长, 占GDP比重): it takes the subject of the figure before it.
+    pub elliptical: Vec<String>,
+    /// Where a measure starts inside an indicator (…增加值|占GDP比重): the subject an
+    /// elliptical indicator borrows is the part before it.
+    pub measure_cuts: Vec<String>,
+    /// Scope words stripped from an indicator's start (我国).
+    pub scope_prefixes: Vec<String>,
 }
 
 /// The word lists of the task-list extractor, by role (see `dicts/task_rules.tsv`).
@@ -178,6 +229,10 @@ pub struct TaskWords {
     pub not_leads: Vec<String>,
     /// Verbs that coordinated items may share (推广, 推进).
     pub verbs: HashSet<String>,
+    /// Interrogatives (有哪些, 是什么): a question titles its list with the text before one.
+    pub question_words: Vec<String>,
+    /// Openings of a question that do not belong to its topic (如何, 请问).
+    pub question_prefixes: Vec<String>,
 }
 
 /// Everything loaded from `dicts/`.
@@ -191,6 +246,8 @@ pub struct Dicts {
     pub policy_terms: String,
     /// Indicator synonyms for `diff`: (variant, canonical).
     pub synonyms: Vec<(String, String)>,
+    /// Words that tell what an indicator measures, for `diff`.
+    pub measures: Vec<MeasureWord>,
     /// Task-list vocabulary (see `dicts/task_rules.tsv`).
     pub task_words: TaskWords,
     pub divisions: Table,
@@ -199,17 +256,6 @@ pub struct Dicts {
     pub aliases: Table,
     pub ordinary_words: Table,
     pub not_places: Table,
-    /// Regexes compiled from these tables on first use (number grammar, task patterns).
-    pub compiled: Compiled,
-}
-
-/// Patterns built from the tables, compiled once per [`Dicts`] on first use.
-#[derive(Debug, Clone, Default)]
-pub struct Compiled {
-    pub number_grammar: OnceLock<Regex>,
-    pub task_inline: OnceLock<Regex>,
-    pub task_declared: OnceLock<Regex>,
-    pub annual_plan: OnceLock<Regex>,
 }
 
 fn read_user(dir: Option<&Path>, name: &str) -> Result<Option<(String, String)>, DictError> {
@@ -283,10 +329,10 @@ impl Dicts {
                     )
                 }
             };
-            let comparator = row.get(2).to_string();
-            if !["=", ">=", ">", "<=", "<", "~"].contains(&comparator.as_str()) {
-                return Err(row.error(format!("unknown comparator {comparator:?}")));
-            }
+            let comparator = match Comparator::parse(row.get(2)) {
+                Some(c) if c != Comparator::Range => c,
+                _ => return Err(row.error(format!("unknown comparator {:?}", row.get(2)))),
+            };
             comparators.push(ComparatorWord {
                 word: row.get(0).to_string(),
                 after,
@@ -299,12 +345,9 @@ impl Dicts {
 
         let mut units = Vec::new();
         for row in table(user_dir, "units.tsv")?.rows {
-            let class = row.get(1).to_string();
-            if !["count", "percent", "points", "money", "physical", "time"]
-                .contains(&class.as_str())
-            {
-                return Err(row.error(format!("unknown unit class {class:?}")));
-            }
+            let Some(class) = UnitClass::parse(row.get(1)) else {
+                return Err(row.error(format!("unknown unit class {:?}", row.get(1))));
+            };
             units.push(Unit {
                 unit: row.get(0).to_string(),
                 class,
@@ -338,6 +381,10 @@ impl Dicts {
                 "target_cue" => tw.target_cues.push(w),
                 "status_heading" => tw.status_headings.push(w),
                 "target_heading" => tw.target_headings.push(w),
+                "press_cue" => tw.press_cues.push(w),
+                "elliptical" => tw.elliptical.push(w),
+                "measure_cut" => tw.measure_cuts.push(w),
+                "scope_prefix" => tw.scope_prefixes.push(w),
                 other => return Err(row.error(format!("unknown role {other:?}"))),
             }
         }
@@ -355,11 +402,16 @@ impl Dicts {
                 "verb" => {
                     task_words.verbs.insert(w);
                 }
+                "question_word" => task_words.question_words.push(w),
+                "question_prefix" => task_words.question_prefixes.push(w),
                 other => return Err(row.error(format!("unknown role {other:?}"))),
             }
         }
         task_words
             .count_nouns
+            .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        task_words
+            .question_words
             .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
 
         let mut policy_terms = embedded("policy_terms.txt").to_string();
@@ -374,6 +426,25 @@ impl Dicts {
         }
         synonyms.sort_by_key(|(v, _)| std::cmp::Reverse(v.chars().count()));
 
+        let mut measures = Vec::new();
+        for row in table(user_dir, "measures.tsv")?.rows {
+            let Some(kind) = MeasureKind::parse(row.get(1)) else {
+                return Err(row.error(format!("unknown measure kind {:?}", row.get(1))));
+            };
+            let at_end = match row.get(2) {
+                "end" => true,
+                "tail" => false,
+                other => {
+                    return Err(row.error(format!("position must be end or tail, not {other:?}")))
+                }
+            };
+            measures.push(MeasureWord {
+                word: row.get(0).to_string(),
+                kind,
+                at_end,
+            });
+        }
+
         Ok(Dicts {
             boilerplate,
             comparators,
@@ -381,6 +452,7 @@ impl Dicts {
             target_words: tw,
             policy_terms,
             synonyms,
+            measures,
             task_words,
             divisions: table(user_dir, "regions/divisions.tsv")?,
             retired: table(user_dir, "regions/retired.tsv")?,
@@ -388,24 +460,8 @@ impl Dicts {
             aliases: table(user_dir, "regions/aliases.tsv")?,
             ordinary_words: table(user_dir, "regions/ordinary_words.tsv")?,
             not_places: table(user_dir, "regions/not_places.tsv")?,
-            compiled: Compiled::default(),
         })
     }
-}
-
-static USER_DIR: OnceLock<Option<PathBuf>> = OnceLock::new();
-
-/// Set the user dictionary folder before the first call to [`crate::engine::Engine::get`].
-/// Later calls are ignored (the dictionaries are loaded once per process).
-pub fn set_user_dir(dir: Option<PathBuf>) {
-    let _ = USER_DIR.set(dir);
-}
-
-/// The user dictionary folder: `--dicts`, else `POLICYLENS_DICTS`, else none.
-pub fn user_dir() -> Option<PathBuf> {
-    USER_DIR
-        .get_or_init(|| std::env::var_os("POLICYLENS_DICTS").map(PathBuf::from))
-        .clone()
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! dropped, synonyms from `dicts/synonyms.tsv` rewritten (国内生产总值(GDP) → GDP, 占比 → 比重),
 //! then matched by character-bigram similarity, best pairs first.
 
-use crate::dicts::Dicts;
+use crate::dicts::{Dicts, MeasureKind};
 use crate::normalize::fold_width;
 use crate::report::Target;
 use serde::Serialize;
@@ -68,34 +68,24 @@ fn bigrams(s: &str) -> Vec<(char, char)> {
     c.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
-/// What an indicator measures, from its last words: a share, a growth or change, a rate, or
-/// an amount. Two indicators of different kinds never align.
-pub fn measure_kind(canonical: &str) -> &'static str {
-    let tail: String = canonical
-        .chars()
-        .rev()
-        .take(4)
-        .collect::<Vec<_>>()
+/// What an indicator measures, from its last words (`dicts/measures.tsv`): a share, a
+/// growth or change, a rate, or an amount. Two indicators of different kinds never align.
+pub fn measure_kind(canonical: &str, dicts: &Dicts) -> MeasureKind {
+    let n = canonical.chars().count();
+    let tail: String = canonical.chars().skip(n.saturating_sub(4)).collect();
+    [MeasureKind::Share, MeasureKind::Change, MeasureKind::Rate]
         .into_iter()
-        .rev()
-        .collect();
-    if ["比重", "占比", "比例", "份额"]
-        .iter()
-        .any(|w| tail.contains(w))
-    {
-        "share"
-    } else if [
-        "增长", "增速", "下降", "降低", "提高", "提升", "减少", "增加",
-    ]
-    .iter()
-    .any(|w| tail.ends_with(w))
-    {
-        "change"
-    } else if tail.ends_with('率') || tail.ends_with("强度") {
-        "rate"
-    } else {
-        "amount"
-    }
+        .find(|&k| {
+            dicts.measures.iter().any(|m| {
+                m.kind == k
+                    && if m.at_end {
+                        tail.ends_with(m.word.as_str())
+                    } else {
+                        tail.contains(m.word.as_str())
+                    }
+            })
+        })
+        .unwrap_or(MeasureKind::Amount)
 }
 
 /// Dice similarity of character bigrams; containment counts as 0.9.
@@ -147,11 +137,11 @@ fn compare(o: &Target, n: &Target) -> Vec<Change> {
     push("unit", o.unit.clone().into(), n.unit.clone().into());
     push(
         "comparator",
-        o.comparator.clone().into(),
-        n.comparator.clone().into(),
+        o.comparator.as_str().into(),
+        n.comparator.as_str().into(),
     );
     push("year", o.year.into(), n.year.into());
-    push("kind", o.kind.clone().into(), n.kind.clone().into());
+    push("kind", o.kind.as_str().into(), n.kind.as_str().into());
     ch
 }
 
@@ -162,7 +152,7 @@ pub fn align(old: &[Target], new: &[Target], dicts: &Dicts) -> Vec<Aligned> {
     let mut cands: Vec<(f64, usize, usize)> = Vec::new();
     for (i, o) in old.iter().enumerate() {
         for (j, n) in new.iter().enumerate() {
-            if measure_kind(&oc[i]) != measure_kind(&nc[j]) || o.unit != n.unit {
+            if measure_kind(&oc[i], dicts) != measure_kind(&nc[j], dicts) || o.unit != n.unit {
                 continue;
             }
             let mut s = similarity(&oc[i], &nc[j]);

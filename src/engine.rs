@@ -1,52 +1,66 @@
-//! The loaded state every stage shares: dictionaries and the indexes built from them.
-//! Built once per process ([`Engine::get`]); extractors receive it read-only.
+//! The engine: everything the pipeline stages need, built once from the built-in and user
+//! dictionaries and passed to every stage — the dictionaries, the normalizer (boilerplate
+//! patterns, OpenCC), the segmenter (jieba with the policy vocabulary, built on first use) and
+//! the extraction resources (grammars, vocabularies, gazetteer). There is no process-wide
+//! state: a caller builds an engine and hands it on.
 
-use crate::dicts::{self, Dicts};
+use crate::dicts::Dicts;
 use crate::error::DictError;
-use crate::extract::regions::RegionIndex;
+use crate::extract::{self, Resources};
+use crate::ingest::Decoded;
+use crate::normalize::{Document, Normalizer};
+use crate::report::DocReport;
+use crate::segment::Segmenter;
+use std::path::Path;
 use std::sync::OnceLock;
 
-/// Dictionaries plus the indexes built from them.
+/// Dictionaries plus everything built from them.
 pub struct Engine {
     pub dicts: Dicts,
-    regions: OnceLock<RegionIndex>,
+    pub normalizer: Normalizer,
+    /// jieba is the costliest part to build (~0.1 s): built when a stage first asks.
+    segmenter: OnceLock<Segmenter>,
+    pub resources: Resources,
 }
-
-static ENGINE: OnceLock<Engine> = OnceLock::new();
 
 impl Engine {
     /// Build an engine from the built-in dictionaries extended by `user_dir`.
-    pub fn load(user_dir: Option<&std::path::Path>) -> Result<Engine, DictError> {
+    pub fn load(user_dir: Option<&Path>) -> Result<Engine, DictError> {
+        let dicts = Dicts::load(user_dir)?;
         Ok(Engine {
-            dicts: Dicts::load(user_dir)?,
-            regions: OnceLock::new(),
+            normalizer: Normalizer::new(&dicts),
+            segmenter: OnceLock::new(),
+            resources: Resources::new(&dicts)?,
+            dicts,
         })
     }
 
-    /// Load the process-wide engine now, so that a bad user dictionary is reported before
-    /// any input is read. Later calls return the same engine.
-    pub fn init() -> Result<&'static Engine, DictError> {
-        if let Some(e) = ENGINE.get() {
-            return Ok(e);
-        }
-        let e = Engine::load(dicts::user_dir().as_deref())?;
-        Ok(ENGINE.get_or_init(|| e))
+    /// The segmenter, built on first use.
+    pub fn segmenter(&self) -> &Segmenter {
+        self.segmenter.get_or_init(|| Segmenter::new(&self.dicts))
     }
 
-    /// The process-wide engine. If the user dictionaries fail to load here (callers that
-    /// skipped [`Engine::init`]), the built-in dictionaries are used and a warning printed.
-    pub fn get() -> &'static Engine {
-        ENGINE.get_or_init(|| match Engine::load(dicts::user_dir().as_deref()) {
-            Ok(e) => e,
-            Err(err) => {
-                eprintln!("policylens: {err}; using the built-in dictionaries");
-                Engine::load(None).expect("the built-in dictionaries load (tests check them)")
-            }
-        })
+    /// The gazetteer of divisions and areas.
+    pub fn regions(&self) -> &extract::regions::Gazetteer {
+        &self.resources.gazetteer
     }
 
-    /// The region index, built on first use.
-    pub fn regions(&self) -> &RegionIndex {
-        self.regions.get_or_init(|| RegionIndex::build(&self.dicts))
+    /// Normalize decoded text into a document.
+    pub fn document(&self, path: &str, extension: &str, decoded: Decoded) -> Document {
+        Document::new(path, extension, decoded, &self.normalizer)
+    }
+
+    /// Normalize a string as if it were a file with the given extension (tests, `parse`).
+    pub fn document_from_str(&self, path: &str, extension: &str, text: &str) -> Document {
+        let decoded = Decoded {
+            text: text.to_string(),
+            encoding: "UTF-8",
+        };
+        self.document(path, extension, decoded)
+    }
+
+    /// Run every extractor on a document.
+    pub fn analyze(&self, doc: &Document) -> DocReport {
+        extract::analyze(doc, self.segmenter(), &self.resources)
     }
 }

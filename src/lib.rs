@@ -4,7 +4,8 @@
 //! Data flow: [`ingest`] (paths → decoded text) → [`normalize`] (clean simplified text with
 //! offsets into the original) → [`segment`] (jieba tokens, on demand) → [`extract`] (one
 //! module per kind of content) → [`report`] (the JSON contract) → [`output`] (table, json,
-//! jsonl). [`engine`] holds the dictionaries from `dicts/`, loaded once.
+//! jsonl). [`engine`] holds the dictionaries from `dicts/` and everything built from them,
+//! loaded once and passed to every stage; [`rules`] names every extraction rule.
 
 pub mod cli;
 pub mod commands;
@@ -18,4 +19,5 @@ pub mod normalize;
 pub mod output;
 pub mod pipeline;
 pub mod report;
+pub mod rules;
 pub mod segment;

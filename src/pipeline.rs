@@ -14,21 +14,12 @@ pub fn load(source: &Source, engine: &Engine) -> Result<Document, InputError> {
     let path = source.display();
     let bytes = source.read()?;
     let decoded = ingest::decode(&path, &bytes)?;
-    Ok(Document::new(
-        &path,
-        &source.extension(),
-        decoded,
-        &engine.dicts,
-    ))
+    Ok(engine.document(&path, &source.extension(), decoded))
 }
 
 /// Normalize a string as if it were a file with the given extension (tests, `parse`).
 pub fn document_from_str(path: &str, extension: &str, text: &str, engine: &Engine) -> Document {
-    let decoded = ingest::Decoded {
-        text: text.to_string(),
-        encoding: "UTF-8",
-    };
-    Document::new(path, extension, decoded, &engine.dicts)
+    engine.document_from_str(path, extension, text)
 }
 
 /// Load every source under `paths` and apply `f` to each document, in parallel; results come
@@ -51,5 +42,5 @@ pub fn map_documents<T: Send>(
 
 /// Analyze every source under `paths`.
 pub fn analyze_paths(paths: &[PathBuf], engine: &Engine) -> Vec<Result<DocReport, InputError>> {
-    map_documents(paths, engine, |d| crate::extract::analyze(d, engine))
+    map_documents(paths, engine, |d| engine.analyze(d))
 }

@@ -65,7 +65,7 @@ fn side(t: &Option<Target>) -> String {
     match t {
         None => "-".into(),
         Some(t) => {
-            let q = quantity(&t.comparator, t.value, t.value_max, &t.unit);
+            let q = quantity(t.comparator, t.value, t.value_max, &t.unit);
             let kind = if t.kind == "status" { " (status)" } else { "" };
             match t.year {
                 Some(y) => format!("{y}: {q}{kind}"),

@@ -55,8 +55,7 @@ pub(crate) fn finish(r: io::Result<()>, exit: Exit) -> Exit {
 
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> Exit {
-    crate::dicts::set_user_dir(cli.dicts.clone());
-    let engine = match Engine::init() {
+    let engine = match Engine::load(cli.dicts.as_deref()) {
         Ok(e) => e,
         Err(e) => {
             eprintln!("policylens: dictionary error: {e}");
@@ -65,6 +64,7 @@ pub fn run(cli: Cli) -> Exit {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
+    let engine = &engine;
     let exit = match cli.command {
         Command::Analyze(a) => views::analyze(&a, engine, &mut out),
         Command::Targets(a) => views::targets(&a, engine, &mut out),

@@ -3,7 +3,8 @@
 use super::{finish, Exit};
 use crate::cli::ParseArgs;
 use crate::engine::Engine;
-use crate::extract::{dates, numbers, targets};
+use crate::extract::targets::filters;
+use crate::extract::{dates, numbers};
 use crate::pipeline::document_from_str;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -40,31 +41,32 @@ struct Parsed {
 
 fn parse_one(input: &str, reference: Option<NaiveDate>, engine: &Engine) -> Parsed {
     let doc = document_from_str("-", "txt", input, engine);
-    let dicts = &engine.dicts;
+    let res = &engine.resources;
     let mut nums = Vec::new();
     let mut ds = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
         let text = doc.sentence_text(i);
         let base = doc.byte(s.start);
-        for q in numbers::scan(text, dicts) {
-            let cmp = numbers::comparator(text, &q, dicts);
+        for q in numbers::scan(text, &res.numbers) {
+            let cmp = numbers::comparator(text, &q, &res.numbers);
             let (a, b) = (doc.char_at(base + q.start), doc.char_at(base + q.end));
             nums.push(Num {
                 text: doc.slice(a, b).to_string(),
                 value: q.value,
                 value_max: q.value_max,
                 unit: q.unit.clone(),
-                comparator: cmp.comparator,
-                not_target: targets::reject(text, &q, dicts).map(|r| format!("{r:?}")),
+                comparator: cmp.comparator.to_string(),
+                not_target: filters::reject(text, &q, &res.numbers, &res.targets)
+                    .map(|r| r.to_string()),
                 span: doc.span(a, b),
             });
         }
-        for d in dates::scan(text, reference) {
+        for d in dates::scan(&res.dates, text, reference) {
             let (a, b) = (doc.char_at(base + d.start), doc.char_at(base + d.end));
             ds.push(Date {
                 text: doc.slice(a, b).to_string(),
                 value: d.value,
-                kind: d.kind,
+                kind: d.kind.to_string(),
                 span: doc.span(a, b),
             });
         }

@@ -20,7 +20,7 @@ struct Normalized {
 pub fn normalize(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
     let results = pipeline::map_documents(&a.paths, engine, |d| Normalized {
         path: d.path.clone(),
-        source: SourceReport::from_info(&d.source),
+        source: d.source.clone(),
         text: d.text.clone(),
     });
     let exit = report_errors(&results);
@@ -64,19 +64,20 @@ pub fn segment(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
     let results = pipeline::map_documents(&a.paths, engine, |d| {
         let mut toks = Vec::new();
         let mut lines = Vec::new();
-        for i in 0..d.sentences.len() {
-            let ts = d.tokens(i);
+        let seg = engine.segmenter();
+        for (i, s) in d.sentences.iter().enumerate() {
+            let ts = seg.tag(d.sentence_text(i), s.start);
             if json {
                 toks.extend(ts.iter().map(|t| Tok {
-                    word: t.word.clone(),
-                    tag: t.tag.clone(),
+                    word: t.word.to_string(),
+                    tag: t.tag.to_string(),
                     span: [t.start, t.end],
                     source_span: d.span(t.start, t.end),
                 }));
             } else {
                 lines.push(
                     ts.iter()
-                        .map(|t| t.word.as_str())
+                        .map(|t| t.word)
                         .filter(|w| !w.trim().is_empty())
                         .collect::<Vec<_>>()
                         .join(" "),

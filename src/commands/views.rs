@@ -132,12 +132,12 @@ pub fn targets(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
         for x in &r.targets {
             let kind = match &x.attribute {
                 Some(attr) => format!("{} ({attr})", x.kind),
-                None => x.kind.clone(),
+                None => x.kind.to_string(),
             };
             t.add_row(vec![
                 x.year.map_or("-".into(), |y| y.to_string()),
                 x.indicator.clone(),
-                quantity(&x.comparator, x.value, x.value_max, &x.unit),
+                quantity(x.comparator, x.value, x.value_max, &x.unit),
                 kind,
             ]);
         }
@@ -163,7 +163,7 @@ pub fn dates(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
         for d in &r.dates {
             t.add_row(vec![
                 d.value.clone(),
-                d.kind.clone(),
+                d.kind.to_string(),
                 d.evidence.clone(),
                 d.mentions.to_string(),
             ]);
@@ -181,20 +181,29 @@ pub fn regions(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
         let mut t = output::table(&["name", "code", "level", "parent", "mentions"]);
         for x in &r.regions {
             let parent = match (&x.parent, x.level.as_str()) {
-                (Some(p), _) => idx.unit(p).map_or(p.to_string(), |u| u.name.clone()),
+                (Some(p), _) => idx
+                    .unit(p.as_str())
+                    .map_or(p.to_string(), |u| u.name.clone()),
                 (None, "area") => format!("{} members", x.members.len()),
-                (None, "ambiguous") => format!("one of {}", x.candidates.join(", ")),
+                (None, "ambiguous") => format!(
+                    "one of {}",
+                    x.candidates
+                        .iter()
+                        .map(|c| c.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
                 (None, _) => "-".into(),
             };
             let code = match (&x.code, &x.successor) {
                 (Some(c), Some(s)) => format!("{c} (now {s})"),
-                (Some(c), None) => c.clone(),
+                (Some(c), None) => c.to_string(),
                 (None, _) => "-".into(),
             };
             t.add_row(vec![
                 x.name.clone(),
                 code,
-                x.level.clone(),
+                x.level.to_string(),
                 parent,
                 x.mentions.to_string(),
             ]);

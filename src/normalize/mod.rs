@@ -2,7 +2,9 @@
 //!
 //! Steps, each a small function over [`Mapped`] text: front matter (markdown) → HTML
 //! stripping → markdown syntax → width folding → whitespace → OpenCC t2s → boilerplate
-//! lines → sentence splitting. The resulting [`Document`] is what every extractor reads.
+//! lines → sentence splitting. The resulting [`Document`] is what every later stage reads.
+//! The [`Normalizer`] holds what these steps need (boilerplate patterns, the t2s converter),
+//! built once per engine.
 
 pub mod html;
 pub mod mapped;
@@ -13,18 +15,33 @@ mod sentences;
 pub use mapped::{MChar, Mapped};
 pub use sentences::Sentence;
 
-use crate::dicts::Dicts;
+use crate::dicts::{Boilerplate, Dicts};
 use crate::ingest::Decoded;
+use crate::report::{Script, SourceReport};
 use serde::Serialize;
-use std::sync::OnceLock;
 
-/// Input format, from the file extension or, failing that, the content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Format {
-    Text,
-    Html,
-    Markdown,
+pub use crate::report::SourceFormat as Format;
+
+/// What normalization needs, built once from the dictionaries: the boilerplate line patterns
+/// and the OpenCC converter.
+pub struct Normalizer {
+    boilerplate: Vec<Boilerplate>,
+    converter: script::Converter,
+}
+
+impl Normalizer {
+    /// Take the boilerplate patterns of `dicts` and load the converter.
+    pub fn new(dicts: &Dicts) -> Normalizer {
+        Normalizer {
+            boilerplate: dicts.boilerplate.clone(),
+            converter: script::Converter::new(),
+        }
+    }
+
+    /// The traditional → simplified converter.
+    pub fn converter(&self) -> &script::Converter {
+        &self.converter
+    }
 }
 
 impl Format {
@@ -39,19 +56,6 @@ impl Format {
             _ => Format::Text,
         }
     }
-}
-
-/// What the ingest and normalize steps found out about a source.
-#[derive(Debug, Clone, Serialize)]
-pub struct SourceInfo {
-    pub encoding: String,
-    pub format: Format,
-    /// "simplified", "traditional" or "none" (no CJK text).
-    pub script: String,
-    /// Characters in the decoded original.
-    pub chars: usize,
-    /// Characters in the normalized text.
-    pub normalized_chars: usize,
 }
 
 /// Metadata from markdown front matter.
@@ -83,7 +87,11 @@ const DATE_KEYS: &[&str] = &[
 const TITLE_KEYS: &[&str] = &["title", "ArticleTitle", "og:title", "dc.title", "<title>"];
 
 impl Meta {
-    fn from_fields(fields: &[(String, String)], source: &str) -> Meta {
+    fn from_fields(
+        fields: &[(String, String)],
+        source: &str,
+        converter: &script::Converter,
+    ) -> Meta {
         let get = |keys: &[&str]| {
             keys.iter().find_map(|k| {
                 fields
@@ -95,7 +103,6 @@ impl Meta {
         // the title is reported like the body: half-width, simplified
         let title = get(TITLE_KEYS).map(|(_, v)| {
             let folded: String = v.trim().chars().map(fold_width).collect();
-            let converter = script::Converter::get();
             if converter.needs_conversion(&folded) {
                 converter.t2s(&folded)
             } else {
@@ -113,15 +120,6 @@ impl Meta {
     }
 }
 
-/// A jieba token of a sentence, with char offsets into [`Document::text`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Token {
-    pub word: String,
-    pub tag: String,
-    pub start: usize,
-    pub end: usize,
-}
-
 /// A normalized document: the text every extractor reads, and the way back to the source.
 #[derive(Debug)]
 pub struct Document {
@@ -136,9 +134,8 @@ pub struct Document {
     /// Byte offset of every char of `text`, plus `text.len()` at the end.
     char_bytes: Vec<usize>,
     pub meta: Meta,
-    pub source: SourceInfo,
+    pub source: SourceReport,
     pub sentences: Vec<Sentence>,
-    tokens: Vec<OnceLock<Vec<Token>>>,
 }
 
 /// Fold full-width ASCII (U+FF01–U+FF5E) to half-width and U+3000 to a space.
@@ -198,13 +195,12 @@ pub fn whitespace(input: &Mapped) -> Mapped {
 }
 
 /// Drop lines that match a boilerplate pattern from `dicts/boilerplate.tsv`.
-pub fn remove_boilerplate(input: &Mapped, dicts: &Dicts) -> Mapped {
+pub fn remove_boilerplate(input: &Mapped, patterns: &[Boilerplate]) -> Mapped {
     let mut out: Vec<MChar> = Vec::with_capacity(input.chars.len());
     for line in input.lines() {
         let s: String = line.iter().map(|m| m.c).collect();
         let n = line.len();
-        let drop = dicts
-            .boilerplate
+        let drop = patterns
             .iter()
             .any(|b| n <= b.max_len && b.pattern.is_match(&s));
         if drop || line.is_empty() && out.last().is_none_or(|m| m.c == '\n') {
@@ -229,7 +225,7 @@ pub fn remove_boilerplate(input: &Mapped, dicts: &Dicts) -> Mapped {
 
 /// Normalize `text` in a known format: the steps of [`normalize_text`] without format
 /// detection or front matter (used to re-check offsets on a slice of a document).
-pub fn normalize_as(text: &str, format: Format, dicts: &Dicts) -> String {
+pub fn normalize_as(text: &str, format: Format, n: &Normalizer) -> String {
     let mut m = Mapped::identity(text);
     if format != Format::Text {
         m = html::strip(&m);
@@ -239,8 +235,8 @@ pub fn normalize_as(text: &str, format: Format, dicts: &Dicts) -> String {
     }
     m = m.map_chars(|c| Some(fold_width(c)));
     m = whitespace(&m);
-    let (converted, _) = script::convert(&m);
-    remove_boilerplate(&converted, dicts).text()
+    let (converted, _) = script::convert(&m, &n.converter);
+    remove_boilerplate(&converted, &n.boilerplate).text()
 }
 
 /// Run every normalization step up to (not including) sentence splitting.
@@ -248,7 +244,7 @@ pub fn normalize_as(text: &str, format: Format, dicts: &Dicts) -> String {
 pub fn normalize_text(
     text: &str,
     extension: &str,
-    dicts: &Dicts,
+    n: &Normalizer,
 ) -> (Mapped, Option<markdown::FrontMatter>, Format, f64) {
     let format = Format::detect(extension, text);
     let mut m = Mapped::identity(text);
@@ -267,40 +263,41 @@ pub fn normalize_text(
     }
     m = m.map_chars(|c| Some(fold_width(c)));
     m = whitespace(&m);
-    let (converted, ratio) = script::convert(&m);
-    let m = remove_boilerplate(&converted, dicts);
+    let (converted, ratio) = script::convert(&m, &n.converter);
+    let m = remove_boilerplate(&converted, &n.boilerplate);
     (m, fm, format, ratio)
 }
 
 impl Document {
     /// Normalize a decoded source into a document.
-    pub fn new(path: &str, extension: &str, decoded: Decoded, dicts: &Dicts) -> Document {
+    pub fn new(path: &str, extension: &str, decoded: Decoded, n: &Normalizer) -> Document {
         let original = decoded.text;
-        let (m, fm, format, ratio) = normalize_text(&original, extension, dicts);
+        let (m, fm, format, ratio) = normalize_text(&original, extension, n);
         let text = m.text();
         let map: Vec<(u32, u32)> = m.chars.iter().map(|c| (c.start, c.end)).collect();
         let mut char_bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         char_bytes.push(text.len());
         let script = if !script::has_cjk(&original) {
-            "none"
+            Script::None
         } else if ratio >= 0.02 {
-            "traditional"
+            Script::Traditional
         } else {
-            "simplified"
+            Script::Simplified
         };
         let meta = match (fm, format) {
-            (Some(f), _) => Meta::from_fields(&f.fields, "front matter"),
-            (None, Format::Html) => Meta::from_fields(&html::meta_fields(&original), "html"),
+            (Some(f), _) => Meta::from_fields(&f.fields, "front matter", &n.converter),
+            (None, Format::Html) => {
+                Meta::from_fields(&html::meta_fields(&original), "html", &n.converter)
+            }
             _ => Meta::default(),
         };
         let sentences = sentences::split(&text);
-        let tokens = (0..sentences.len()).map(|_| OnceLock::new()).collect();
         Document {
             path: path.to_string(),
-            source: SourceInfo {
+            source: SourceReport {
                 encoding: decoded.encoding.to_string(),
                 format,
-                script: script.to_string(),
+                script,
                 chars: original.chars().count(),
                 normalized_chars: map.len(),
             },
@@ -310,7 +307,6 @@ impl Document {
             char_bytes,
             meta,
             sentences,
-            tokens,
         }
     }
 
@@ -368,50 +364,5 @@ impl Document {
     pub fn sentence_text(&self, i: usize) -> &str {
         let s = &self.sentences[i];
         self.slice(s.start, s.end)
-    }
-
-    /// The jieba tokens (with part-of-speech tags) of sentence `i`, segmented on first use.
-    pub fn tokens(&self, i: usize) -> &[Token] {
-        self.tokens[i].get_or_init(|| {
-            let s = &self.sentences[i];
-            crate::segment::tag(self.slice(s.start, s.end), s.start)
-        })
-    }
-
-    /// The tokens covering chars `[a, b)` (a range inside one or more sentences).
-    pub fn tokens_in(&self, a: usize, b: usize) -> Vec<&Token> {
-        let mut out = Vec::new();
-        let Some(first) = self.sentence_at(a) else {
-            return out;
-        };
-        let mut i = first;
-        while i < self.sentences.len() && self.sentences[i].start < b {
-            let toks = self.tokens(i);
-            // tokens are in order: skip to the first that ends after `a`
-            let from = toks.partition_point(|t| t.end <= a);
-            out.extend(toks[from..].iter().take_while(|t| t.start < b));
-            i += 1;
-        }
-        out
-    }
-
-    /// True when chars `a` and `b` fall on token boundaries of their sentences.
-    pub fn on_word_boundaries(&self, a: usize, b: usize) -> bool {
-        let ok = |c: usize, start: bool| -> bool {
-            let Some(i) = self.sentence_at(if start { c } else { c.saturating_sub(1) }) else {
-                return true;
-            };
-            let s = &self.sentences[i];
-            if c == s.start || c == s.end {
-                return true;
-            }
-            let toks = self.tokens(i);
-            if start {
-                toks.binary_search_by_key(&c, |t| t.start).is_ok()
-            } else {
-                toks.binary_search_by_key(&c, |t| t.end).is_ok()
-            }
-        };
-        ok(a, true) && ok(b, false)
     }
 }

@@ -6,9 +6,9 @@
 
 use super::mapped::{MChar, Mapped};
 use std::collections::HashMap;
-use std::sync::{OnceLock, RwLock};
+use std::sync::RwLock;
 
-/// The converter in use, built once.
+/// The converter in use, built once per engine (see [`super::Normalizer`]).
 pub struct Converter {
     /// Per character: does t2s change it on its own? Filled as characters are seen.
     changes: RwLock<HashMap<char, bool>>,
@@ -19,7 +19,8 @@ pub struct Converter {
 }
 
 impl Converter {
-    fn new() -> Converter {
+    /// Load OpenCC's t2s configuration (a warning on stderr if it cannot be loaded).
+    pub fn new() -> Converter {
         #[cfg(not(feature = "opencc-cpp"))]
         let inner =
             ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s).ok();
@@ -72,12 +73,6 @@ impl Converter {
         any
     }
 
-    /// The process-wide converter.
-    pub fn get() -> &'static Converter {
-        static C: OnceLock<Converter> = OnceLock::new();
-        C.get_or_init(Converter::new)
-    }
-
     /// Convert a string (identity when the converter could not be loaded).
     pub fn t2s(&self, s: &str) -> String {
         match &self.inner {
@@ -93,6 +88,12 @@ impl Converter {
         } else {
             "ferrous-opencc"
         }
+    }
+}
+
+impl Default for Converter {
+    fn default() -> Converter {
+        Converter::new()
     }
 }
 
@@ -136,8 +137,7 @@ fn align(piece: &[MChar], converted: &str, out: &mut Vec<MChar>) {
 
 /// Convert to simplified script. Returns the converted text and the share of CJK characters
 /// that changed (used to report the script detected).
-pub fn convert(input: &Mapped) -> (Mapped, f64) {
-    let conv = Converter::get();
+pub fn convert(input: &Mapped, conv: &Converter) -> (Mapped, f64) {
     let text = input.text();
     if !conv.needs_conversion(&text) {
         return (input.clone(), 0.0);
@@ -193,7 +193,7 @@ mod tests {
 
     #[test]
     fn skipping_simplified_text_changes_nothing() {
-        let conv = Converter::get();
+        let conv = &Converter::new();
         for s in [
             "数字经济核心产业增加值",
             "乾隆年间的干燥天气",
@@ -201,17 +201,18 @@ mod tests {
             "发展规划和后续",
             "數字經濟",
         ] {
-            let (m, _) = convert(&Mapped::identity(s));
+            let (m, _) = convert(&Mapped::identity(s), conv);
             assert_eq!(m.text(), conv.t2s(s), "{s}");
         }
     }
 
     #[test]
     fn traditional_becomes_simplified() {
-        let (m, ratio) = convert(&Mapped::identity("數字經濟發展規劃"));
+        let conv = &Converter::new();
+        let (m, ratio) = convert(&Mapped::identity("數字經濟發展規劃"), conv);
         assert_eq!(m.text(), "数字经济发展规划");
         assert!(ratio > 0.5);
-        let (m, ratio) = convert(&Mapped::identity("数字经济发展规划"));
+        let (m, ratio) = convert(&Mapped::identity("数字经济发展规划"), conv);
         assert_eq!(m.text(), "数字经济发展规划");
         assert_eq!(ratio, 0.0);
     }

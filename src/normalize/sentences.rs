@@ -5,6 +5,10 @@
 //! non-ASCII) is a paragraph break too: Chinese prose
 //! has no spaces between words, so in flattened text (one long line) a space marks where a
 //! paragraph or heading used to end.
+//!
+//! No sentence is longer than [`MAX_SENTENCE`] characters: a longer run (a text with no
+//! punctuation at all) is cut at its last comma before the limit, or at the limit, so that
+//! every later stage works on bounded pieces and stays linear in the input.
 
 use serde::Serialize;
 
@@ -53,6 +57,19 @@ fn is_bullet(s: &[char]) -> bool {
     }
 }
 
+/// The longest sentence, in characters.
+pub const MAX_SENTENCE: usize = 600;
+
+/// Where to cut a run `[a, b)` longer than [`MAX_SENTENCE`]: after the last comma-like
+/// delimiter in the last third of the allowed length, else at the limit.
+fn cut_point(chars: &[char], a: usize) -> usize {
+    let limit = a + MAX_SENTENCE;
+    (a + MAX_SENTENCE * 2 / 3..limit)
+        .rev()
+        .find(|&i| matches!(chars[i - 1], '，' | ',' | '、' | ':' | '：' | ' '))
+        .unwrap_or(limit)
+}
+
 fn is_terminator(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
 }
@@ -77,12 +94,24 @@ pub fn split(text: &str) -> Vec<Sentence> {
         while b > a && chars[b - 1] == ' ' {
             b -= 1;
         }
+        let mut first = ps;
+        while b - a > MAX_SENTENCE {
+            let cut = cut_point(&chars, a);
+            out.push(Sentence {
+                start: a,
+                end: cut,
+                para,
+                para_start: first,
+            });
+            first = false;
+            a = cut;
+        }
         if a < b {
             out.push(Sentence {
                 start: a,
                 end: b,
                 para,
-                para_start: ps,
+                para_start: first,
             });
             true
         } else {
@@ -109,8 +138,8 @@ pub fn split(text: &str) -> Vec<Sentence> {
                     && chars[i - 1] != '%'
                     && !chars[i + 1].is_ascii_alphanumeric()
                     && (!chars[i - 1].is_ascii() || !chars[i + 1].is_ascii())
-                    && !is_chapter_marker(&chars[start..i])
-                    && !is_bullet(&chars[start..i])
+                    && !(i - start <= 12
+                        && (is_chapter_marker(&chars[start..i]) || is_bullet(&chars[start..i])))
             })
         {
             push(&mut out, start, i, para, para_start);
@@ -148,6 +177,18 @@ mod tests {
             .iter()
             .map(|s| chars[s.start..s.end].iter().collect())
             .collect()
+    }
+
+    #[test]
+    fn long_runs_are_cut_into_bounded_sentences() {
+        let run: String = "数字经济".repeat(400) + "，" + &"发展".repeat(300);
+        let s = split(&run);
+        assert!(s.iter().all(|x| x.end - x.start <= MAX_SENTENCE), "{s:?}");
+        assert_eq!(s.first().map(|x| x.start), Some(0));
+        assert_eq!(s.last().map(|x| x.end), Some(run.chars().count()));
+        assert!(s
+            .windows(2)
+            .all(|w| w[0].end == w[1].start && !w[1].para_start));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Output: JSON (one array), JSON Lines, and comfy-table tables sized for the terminal
 //! (80 columns when not a terminal). stdout is data; messages go to stderr.
 
+use crate::report::Comparator;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use serde::Serialize;
 use std::io::{self, IsTerminal, Write};
@@ -66,14 +67,14 @@ fn trim_float(v: f64) -> String {
 }
 
 /// Comparator, value and unit as one cell: `≥ 2.5万 项`, `3–5 个`.
-pub fn quantity(comparator: &str, value: f64, value_max: Option<f64>, unit: &str) -> String {
+pub fn quantity(comparator: Comparator, value: f64, value_max: Option<f64>, unit: &str) -> String {
     let sym = match comparator {
-        ">=" => "≥ ",
-        ">" => "> ",
-        "<=" => "≤ ",
-        "<" => "< ",
-        "~" => "≈ ",
-        _ => "",
+        Comparator::Ge => "≥ ",
+        Comparator::Gt => "> ",
+        Comparator::Le => "≤ ",
+        Comparator::Lt => "< ",
+        Comparator::Approx => "≈ ",
+        Comparator::Eq | Comparator::Range => "",
     };
     let v = match value_max {
         Some(m) => format!("{}–{}", human_number(value), human_number(m)),

@@ -1,8 +1,7 @@
 //! Runs the example corpora in tests/corpus/: every row is a test case, and a failure lists
 //! every row that does not give its expected value.
 
-use policylens::engine::Engine;
-use policylens::extract::{self, dates, numbers};
+use policylens::extract::{dates, numbers};
 use policylens::pipeline::document_from_str;
 use std::fmt::Write as _;
 
@@ -79,14 +78,14 @@ fn check(name: &str, min_rows: usize, f: impl Fn(&[String]) -> (String, String))
 
 #[test]
 fn numbers_corpus() {
-    let engine = Engine::get();
+    let engine = crate::engine();
     check("numbers.tsv", 50, |c| {
         let doc = document_from_str("-", "txt", &c[0], engine);
         let mut got = Vec::new();
         for i in 0..doc.sentences.len() {
             let s = doc.sentence_text(i);
-            for q in numbers::scan(s, &engine.dicts) {
-                let cmp = numbers::comparator(s, &q, &engine.dicts);
+            for q in numbers::scan(s, &engine.resources.numbers) {
+                let cmp = numbers::comparator(s, &q, &engine.resources.numbers);
                 let unit = if q.unit.is_empty() {
                     "_".to_string()
                 } else {
@@ -107,10 +106,10 @@ fn numbers_corpus() {
 
 #[test]
 fn targets_corpus() {
-    let engine = Engine::get();
+    let engine = crate::engine();
     check("targets.tsv", 110, |c| {
         let doc = document_from_str("-", "txt", &c[0], engine);
-        let r = extract::analyze(&doc, engine);
+        let r = engine.analyze(&doc);
         let got: Vec<String> = r
             .targets
             .iter()
@@ -133,14 +132,14 @@ fn targets_corpus() {
 
 #[test]
 fn dates_corpus() {
-    let engine = Engine::get();
+    let engine = crate::engine();
     check("dates.tsv", 100, |c| {
         // columns: input, reference, expected, note
         let reference = chrono::NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok();
         let doc = document_from_str("-", "txt", &c[0], engine);
         let mut got: Vec<String> = Vec::new();
         for i in 0..doc.sentences.len() {
-            for d in dates::scan(doc.sentence_text(i), reference) {
+            for d in dates::scan(&engine.resources.dates, doc.sentence_text(i), reference) {
                 let v = d.value.unwrap_or_else(|| "?".into());
                 if !got.contains(&v) {
                     got.push(v);
@@ -154,7 +153,7 @@ fn dates_corpus() {
 
 #[test]
 fn published_corpus() {
-    let engine = Engine::get();
+    let engine = crate::engine();
     check("published.tsv", 8, |c| {
         let ext = if c[0].trim_start().starts_with("---") {
             "md"
@@ -162,7 +161,7 @@ fn published_corpus() {
             "txt"
         };
         let doc = document_from_str("-", ext, &c[0], engine);
-        let r = extract::analyze(&doc, engine);
+        let r = engine.analyze(&doc);
         let got = r.published.unwrap_or_else(|| "-".into());
         let dates: Vec<String> = r.dates.iter().map(|d| d.value.clone()).collect();
         let got = if c.len() > 2 && !c[2].is_empty() && c[2] != "-" && !c[2].starts_with(' ') {
@@ -181,16 +180,16 @@ fn published_corpus() {
 
 #[test]
 fn regions_corpus() {
-    let engine = Engine::get();
+    let engine = crate::engine();
     check("regions.tsv", 60, |c| {
         // columns: input, expected, note; expected: codes (areas by name, ambiguous as ?name)
         let doc = document_from_str("-", "txt", &c[0], engine);
-        let r = extract::analyze(&doc, engine);
+        let r = engine.analyze(&doc);
         let got: Vec<String> = r
             .regions
             .iter()
             .map(|x| match (&x.code, x.level.as_str()) {
-                (Some(code), _) => code.clone(),
+                (Some(code), _) => code.to_string(),
                 (None, "ambiguous") => format!("?{}", x.name),
                 (None, _) => x.name.clone(),
             })
@@ -202,11 +201,11 @@ fn regions_corpus() {
 
 #[test]
 fn tasks_corpus() {
-    let engine = Engine::get();
+    let engine = crate::engine();
     check("tasks.tsv", 20, |c| {
         // expected: lists joined by " || ", each `declared | item / item / …`
         let doc = document_from_str("-", "txt", &c[0], engine);
-        let r = extract::analyze(&doc, engine);
+        let r = engine.analyze(&doc);
         let got: Vec<String> = r
             .tasks
             .iter()
@@ -226,7 +225,7 @@ fn tasks_corpus() {
 #[test]
 fn every_ordinary_word_alone_is_no_region() {
     // dicts/regions/ordinary_words.tsv: each word used in a plain sentence yields no place.
-    let engine = Engine::get();
+    let engine = crate::engine();
     let text =
         std::fs::read_to_string(crate::root().join("dicts/regions/ordinary_words.tsv")).unwrap();
     let words: Vec<&str> = text
@@ -242,7 +241,7 @@ fn every_ordinary_word_alone_is_no_region() {
             format!("围绕{w},推动高质量发展。"),
         ] {
             let doc = document_from_str("-", "txt", &sentence, engine);
-            let r = extract::analyze(&doc, engine);
+            let r = engine.analyze(&doc);
             if !r.regions.is_empty() {
                 found.push(format!(
                     "{sentence} → {:?}",
@@ -260,7 +259,7 @@ fn every_ordinary_word_alone_is_no_region() {
 
 #[test]
 fn indicators_do_not_start_with_a_verb_or_end_with_a_particle() {
-    let engine = Engine::get();
+    let engine = crate::engine();
     let mut bad = Vec::new();
     let mut inputs: Vec<String> = rows("targets.tsv")
         .into_iter()
@@ -271,7 +270,7 @@ fn indicators_do_not_start_with_a_verb_or_end_with_a_particle() {
     }
     for input in inputs {
         let doc = document_from_str("-", "txt", &input, engine);
-        for t in extract::analyze(&doc, engine).targets {
+        for t in engine.analyze(&doc).targets {
             let ind = t.indicator.as_str();
             let starts_verb = [
                 "达到", "建设", "培育", "建成", "打造", "形成", "推广", "创建", "实现",

@@ -48,17 +48,19 @@ fn analyze_json_reads_back_into_the_report_types() {
 
 #[test]
 fn evidence_is_the_normalized_text_of_its_span() {
-    use policylens::engine::Engine;
     use policylens::ingest::Source;
-    let engine = Engine::get();
+    let engine = crate::engine();
     for name in ["001", "002", "004"] {
         let doc = policylens::pipeline::load(&Source::File(crate::seed(name)), engine).unwrap();
-        let r = policylens::extract::analyze(&doc, engine);
+        let r = engine.analyze(&doc);
         for t in &r.targets {
             assert!(doc.text.contains(&t.evidence), "{name}: {}", t.evidence);
             let original = doc.original_slice(t.span);
-            let again =
-                policylens::normalize::normalize_as(&original, doc.source.format, &engine.dicts);
+            let again = policylens::normalize::normalize_as(
+                &original,
+                doc.source.format,
+                &engine.normalizer,
+            );
             assert!(
                 again.contains(&t.evidence) || t.evidence.contains(again.trim()),
                 "{name}: {} vs {again}",

@@ -9,7 +9,15 @@ mod normalize;
 mod robustness;
 mod seeds;
 
+use policylens::engine::Engine;
 use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// The engine with the built-in dictionaries, built once for all tests.
+pub fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| Engine::load(None).expect("the built-in dictionaries load"))
+}
 
 /// The `policylens` binary in a known environment: whatever the machine running the tests
 /// has set (a wide `COLUMNS`, a user dictionary folder, a colour preference) must not

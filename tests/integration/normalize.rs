@@ -1,12 +1,11 @@
 //! Normalization guarantees: encodings, script, boilerplate, front matter, offsets, OpenCC.
 
-use policylens::engine::Engine;
 use policylens::ingest::Source;
 use policylens::normalize::{normalize_as, script};
 use policylens::pipeline::load;
 
 fn normalized(path: &std::path::Path) -> String {
-    load(&Source::File(path.to_path_buf()), Engine::get())
+    load(&Source::File(path.to_path_buf()), crate::engine())
         .expect("loads")
         .text
 }
@@ -30,7 +29,7 @@ fn gbk_and_utf16_copies_normalize_like_the_utf8_original() {
         let want = normalized(&src);
         assert_eq!(normalized(&gbk_path), want, "{name} GBK");
         assert_eq!(normalized(&le_path), want, "{name} UTF-16");
-        let doc = load(&Source::File(gbk_path), Engine::get()).unwrap();
+        let doc = load(&Source::File(gbk_path), crate::engine()).unwrap();
         assert_eq!(doc.source.encoding, "GB18030");
     }
 }
@@ -45,13 +44,13 @@ fn traditional_seed_becomes_simplified() {
             "traditional {c} left in the normalized text"
         );
     }
-    let doc = load(&Source::File(crate::seed("002")), Engine::get()).unwrap();
+    let doc = load(&Source::File(crate::seed("002")), crate::engine()).unwrap();
     assert_eq!(doc.source.script, "traditional");
 }
 
 #[test]
 fn markdown_front_matter_tags_and_css_are_gone() {
-    let doc = load(&Source::File(crate::seed("003")), Engine::get()).unwrap();
+    let doc = load(&Source::File(crate::seed("003")), crate::engine()).unwrap();
     assert_eq!(
         doc.meta.title.as_deref(),
         Some("国家发展改革委负责同志就《_十四五_数字经济发展规划》答记者问")
@@ -116,7 +115,7 @@ fn site_footers_go_and_article_text_stays() {
 
 #[test]
 fn random_spans_map_back_to_the_original() {
-    let engine = Engine::get();
+    let engine = crate::engine();
     let mut rng = crate::Lcg(20211212);
     for name in ["000", "001", "002", "003", "004"] {
         let doc = load(&Source::File(crate::seed(name)), engine).unwrap();
@@ -130,7 +129,7 @@ fn random_spans_map_back_to_the_original() {
             }
             let span = doc.span(a, b);
             let original = doc.original_slice(span);
-            let again = normalize_as(&original, doc.source.format, &engine.dicts);
+            let again = normalize_as(&original, doc.source.format, &engine.normalizer);
             assert_eq!(
                 again,
                 doc.slice(a, b),
@@ -145,7 +144,7 @@ fn random_spans_map_back_to_the_original() {
 fn both_opencc_implementations_agree_on_every_seed() {
     // In the default build both sides are ferrous-opencc; with `--features opencc-cpp` the
     // converter in use is the C++ OpenCC, and this compares it with the pure-Rust one.
-    let conv = script::Converter::get();
+    let conv = crate::engine().normalizer.converter();
     assert_eq!(
         conv.name().contains("C++"),
         cfg!(feature = "opencc-cpp"),
@@ -175,7 +174,7 @@ fn toolbars_navigation_and_catalogue_lines_go_and_body_lines_stay() {
     let text = normalize_as(
         page,
         policylens::normalize::Format::Text,
-        &Engine::get().dicts,
+        &crate::engine().normalizer,
     );
     for gone in ["长者模式", "English", "走进湖北", "索引号"] {
         assert!(!text.contains(gone), "{gone} left in:\n{text}");
@@ -192,12 +191,12 @@ fn toolbars_navigation_and_catalogue_lines_go_and_body_lines_stay() {
 
 #[test]
 fn html_metadata_gives_a_simplified_title_and_the_publication_date() {
-    let engine = Engine::get();
+    let engine = crate::engine();
     let page = "<html><head><meta name=\"PubDate\" content=\"2022/03/01 09:00\">\
                 <title>關於推進數字經濟發展的實施意見</title></head>\
                 <body><p>正文。</p></body></html>";
     let doc = policylens::pipeline::document_from_str("p.html", "html", page, engine);
-    let r = policylens::extract::analyze(&doc, engine);
+    let r = engine.analyze(&doc);
     assert_eq!(r.title.as_deref(), Some("关于推进数字经济发展的实施意见"));
     assert_eq!(r.published.as_deref(), Some("2022-03-01"));
     assert!(r

@@ -1,6 +1,5 @@
 //! Odd input never panics: random mixtures of the characters the rules look at.
 
-use policylens::engine::Engine;
 use policylens::pipeline::document_from_str;
 
 const POOL: &[&str] = &[
@@ -134,14 +133,14 @@ const POOL: &[&str] = &[
 
 #[test]
 fn random_inputs_do_not_panic() {
-    let engine = Engine::get();
+    let engine = crate::engine();
     let mut rng = crate::Lcg(7);
     for round in 0..400 {
         let len = 1 + rng.next(80);
         let text: String = (0..len).map(|_| POOL[rng.next(POOL.len())]).collect();
         let ext = ["txt", "html", "md"][round % 3];
         let doc = document_from_str("fuzz", ext, &text, engine);
-        let r = policylens::extract::analyze(&doc, engine);
+        let r = engine.analyze(&doc);
         for t in &r.targets {
             assert!(t.span[0] <= t.span[1], "{text:?}");
         }
@@ -151,7 +150,7 @@ fn random_inputs_do_not_panic() {
 
 #[test]
 fn empty_and_whitespace_documents() {
-    let engine = Engine::get();
+    let engine = crate::engine();
     for text in [
         "",
         " ",
@@ -161,7 +160,7 @@ fn empty_and_whitespace_documents() {
         "\u{feff}",
     ] {
         let doc = document_from_str("e", "txt", text, engine);
-        let r = policylens::extract::analyze(&doc, engine);
+        let r = engine.analyze(&doc);
         assert!(r.targets.is_empty() && r.regions.is_empty(), "{text:?}");
     }
 }

@@ -1,11 +1,10 @@
 //! The seed documents: a compact snapshot of what is extracted from each, so any change in
 //! behaviour on them is deliberate. `UPDATE_SNAPSHOTS=1 cargo test seeds` rewrites it.
 
-use policylens::engine::Engine;
 use serde_json::{json, Value};
 
 fn summary() -> Value {
-    let engine = Engine::get();
+    let engine = crate::engine();
     let results = policylens::pipeline::analyze_paths(&[crate::root().join("seeds")], engine);
     let mut docs = Vec::new();
     for r in results {
@@ -20,7 +19,7 @@ fn summary() -> Value {
             "published": r.published,
             "targets": r.targets.iter().map(|t| format!("{} | {} | {:?} | {} | {} | {:?} | {}", t.indicator, t.value, t.value_max, t.unit, t.comparator, t.year, t.kind)).collect::<Vec<_>>(),
             "dates": r.dates.iter().map(|d| d.value.clone()).collect::<Vec<_>>(),
-            "regions": r.regions.iter().map(|g| format!("{} {}", g.code.clone().unwrap_or_default(), g.name)).collect::<Vec<_>>(),
+            "regions": r.regions.iter().map(|g| format!("{} {}", g.code.as_ref().map_or(String::new(), |c| c.to_string()), g.name)).collect::<Vec<_>>(),
             "tasks": r.tasks.iter().map(|l| format!("{} [{:?}] {}", l.title, l.declared_count, l.items.join(" / "))).collect::<Vec<_>>(),
         }));
     }

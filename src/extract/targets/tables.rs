@@ -4,10 +4,10 @@
 //! onto one line.
 //! Each row yields a status figure for the base-year column and a target for each later year.
 
-use crate::dicts::Dicts;
-use crate::normalize::Document;
-use crate::report::Target;
-use chrono::{Datelike, NaiveDate};
+use crate::extract::Text;
+use crate::report::{Comparator, Target, TargetKind};
+use crate::rules::Rule;
+use chrono::Datelike;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -18,7 +18,7 @@ pub struct Row {
     pub unit: String,
     pub magnitude: f64,
     /// (year, value, comparator) for each year column that has a value.
-    pub values: Vec<(i32, f64, String)>,
+    pub values: Vec<(i32, f64, Comparator)>,
     pub attribute: Option<String>,
     /// The table's first year column (the base year).
     pub base_year: i32,
@@ -101,7 +101,8 @@ fn name_unit(name: &str) -> (String, Option<String>) {
 }
 
 /// Find indicator tables in the document.
-pub fn find(doc: &Document, _dicts: &Dicts) -> Vec<Row> {
+pub fn find(tx: &Text) -> Vec<Row> {
+    let doc = tx.doc;
     let text = &doc.text;
     let mut rows = Vec::new();
     for h in header_re().captures_iter(text) {
@@ -199,15 +200,15 @@ pub fn find(doc: &Document, _dicts: &Dicts) -> Vec<Row> {
                     v.name("pre").map(|m| m.as_str()),
                     v.name("suf").map(|m| m.as_str()),
                 ) {
-                    (_, Some("左右")) => "~",
-                    (_, Some("以上")) | (Some("≥" | "不低于"), _) => ">=",
-                    (_, Some("以下")) | (Some("≤" | "不高于"), _) => "<=",
-                    (Some(">" | "＞" | "大于"), _) => ">",
-                    (Some("<" | "＜" | "小于"), _) => "<",
-                    _ => "=",
+                    (_, Some("左右")) => Comparator::Approx,
+                    (_, Some("以上")) | (Some("≥" | "不低于"), _) => Comparator::Ge,
+                    (_, Some("以下")) | (Some("≤" | "不高于"), _) => Comparator::Le,
+                    (Some(">" | "＞" | "大于"), _) => Comparator::Gt,
+                    (Some("<" | "＜" | "小于"), _) => Comparator::Lt,
+                    _ => Comparator::Eq,
                 };
                 let pct = v.name("suf").is_some_and(|m| m.as_str() == "%");
-                values.push((years[k], n, cmp.to_string(), pct));
+                values.push((years[k], n, cmp, pct));
                 j += 1;
                 k += 1;
             }
@@ -258,7 +259,8 @@ pub fn find(doc: &Document, _dicts: &Dicts) -> Vec<Row> {
 
 /// Targets from table rows: the base year (the first column, or any year before the
 /// publication year) as status, later years as targets.
-pub fn targets(doc: &Document, rows: &[Row], published: Option<NaiveDate>) -> Vec<Target> {
+pub fn targets(tx: &Text, rows: &[Row]) -> Vec<Target> {
+    let (doc, published) = (tx.doc, tx.published);
     let mut out = Vec::new();
     for r in rows {
         for (y, v, cmp) in &r.values {
@@ -272,48 +274,19 @@ pub fn targets(doc: &Document, rows: &[Row], published: Option<NaiveDate>) -> Ve
                 value,
                 value_max: None,
                 unit: r.unit.clone(),
-                comparator: cmp.clone(),
+                comparator: *cmp,
                 year: Some(*y),
-                kind: if status { "status" } else { "target" }.into(),
+                kind: if status {
+                    TargetKind::Status
+                } else {
+                    TargetKind::Target
+                },
                 attribute: r.attribute.clone(),
                 evidence: doc.slice(r.start, r.end).to_string(),
                 span: doc.span(r.start, r.end),
+                rule: Rule::TargetTable,
             });
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::engine::Engine;
-    use crate::pipeline::document_from_str;
-
-    #[test]
-    fn rows_keep_their_attribute_and_base_year() {
-        let engine = Engine::get();
-        let doc = document_from_str(
-            "t",
-            "txt",
-            "指标 单位 2020年 2025年 属性\n森林覆盖率 % 23.04 24.1 约束性\n网上零售额 万亿元 11.76 17 预期性",
-            engine,
-        );
-        let rows = super::find(&doc, &engine.dicts);
-        assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].base_year, 2020);
-        let t = super::targets(&doc, &rows, None);
-        assert_eq!(t.len(), 4);
-        assert_eq!(t[0].attribute.as_deref(), Some("约束性"));
-        assert_eq!(t[3].attribute.as_deref(), Some("预期性"));
-        assert_eq!(
-            (t[0].kind.as_str(), t[1].kind.as_str()),
-            ("status", "target")
-        );
-        assert_eq!(t[3].value, 17e12);
-        // the span covers the row in the original text
-        assert_eq!(
-            doc.original_slice(t[0].span),
-            "森林覆盖率 % 23.04 24.1 约束性"
-        );
-    }
 }

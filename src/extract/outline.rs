@@ -1,5 +1,6 @@
-//! Section context shared by extractors: which sentences are headings (outline markers,
-//! questions, short lead lines), their level, and which heading governs each sentence.
+//! The outline of a document, read once and shared by every extractor: outline markers
+//! (第X章, 一、, (一), 1., (1), ①, 专栏1), which sentences are headings (markers, questions,
+//! short lead lines), their level, and the stack of headings that governs each sentence.
 
 use crate::normalize::Document;
 use regex::Regex;
@@ -102,6 +103,44 @@ pub fn headings(doc: &Document) -> Vec<Option<u8>> {
         }
     }
     level
+}
+
+/// The headings of a document and the headings that govern each sentence.
+pub struct Outline {
+    /// Per sentence: its heading level, if it is a heading (see [`headings`]).
+    pub levels: Vec<Option<u8>>,
+    /// Per sentence: the heading sentences above it, outermost first (a heading's own entry
+    /// ends with itself).
+    stacks: Vec<Vec<usize>>,
+}
+
+impl Outline {
+    /// Read the outline: a question clears the stack (a new topic in a Q&A); any other
+    /// heading replaces the headings of its level and below.
+    pub fn new(doc: &Document) -> Outline {
+        let levels = headings(doc);
+        let mut stack: Vec<(u8, usize)> = Vec::new();
+        let mut stacks = Vec::with_capacity(levels.len());
+        for (i, level) in levels.iter().enumerate() {
+            if let Some(l) = *level {
+                if l == 0 {
+                    stack.clear();
+                } else {
+                    while stack.last().is_some_and(|(sl, _)| *sl >= l && *sl != 0) {
+                        stack.pop();
+                    }
+                }
+                stack.push((l, i));
+            }
+            stacks.push(stack.iter().map(|(_, s)| *s).collect());
+        }
+        Outline { levels, stacks }
+    }
+
+    /// The heading sentences governing sentence `i`, outermost first.
+    pub fn stack(&self, i: usize) -> &[usize] {
+        self.stacks.get(i).map_or(&[], |v| v.as_slice())
+    }
 }
 
 #[cfg(test)]

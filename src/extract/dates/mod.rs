@@ -1,0 +1,136 @@
+//! Dates and planning periods, and the document's publication date.
+//!
+//! [`grammar`] reads the date shapes, one rule per shape (periods 2021—2025年, full dates,
+//! year–months, half years and quarters, five-year-plan periods, years with their governing
+//! word, month–days, 今年/明年/去年 relative to the publication date); [`published`] finds
+//! the document's own date. Values are ISO 8601 as the guidelines define them.
+
+pub mod grammar;
+pub mod published;
+
+pub use grammar::DateGrammar;
+
+use crate::normalize::Document;
+use crate::report::{DateItem, DateKind};
+use crate::rules::Rule;
+use chrono::{Datelike, NaiveDate};
+
+/// A date expression found in a text (byte offsets into the scanned text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMatch {
+    pub start: usize,
+    pub end: usize,
+    /// ISO value; None when it needs a reference date that is missing (今年 with no date).
+    pub value: Option<String>,
+    pub kind: DateKind,
+    /// A full date written as a dateline or signature candidate (has a day and a year).
+    pub full: bool,
+    /// The rule that read it.
+    pub rule: Rule,
+}
+
+impl DateMatch {
+    /// The year the value starts in.
+    pub fn year(&self) -> Option<i32> {
+        self.value.as_deref()?.get(..4)?.parse().ok()
+    }
+}
+
+/// Scan `text` for date expressions against `reference` (see [`grammar::scan`]).
+pub fn scan(g: &DateGrammar, text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
+    grammar::scan(g, text, reference)
+}
+
+/// The first and last day an ISO value covers (`2021` → Jan 1 … Dec 31, `2021-01/2021-05`
+/// → Jan 1 … May 31). None for month–days without a year.
+pub fn value_bounds(v: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let (a, b) = v.split_once('/').unwrap_or((v, v));
+    let first = |s: &str| -> Option<NaiveDate> {
+        match s.len() {
+            4 => NaiveDate::from_ymd_opt(s.parse().ok()?, 1, 1),
+            7 => NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d").ok(),
+            10 => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+            _ => None,
+        }
+    };
+    let last = |s: &str| -> Option<NaiveDate> {
+        match s.len() {
+            4 => NaiveDate::from_ymd_opt(s.parse().ok()?, 12, 31),
+            7 => {
+                let f = first(s)?;
+                let next = if f.month() == 12 {
+                    NaiveDate::from_ymd_opt(f.year() + 1, 1, 1)?
+                } else {
+                    NaiveDate::from_ymd_opt(f.year(), f.month() + 1, 1)?
+                };
+                next.pred_opt()
+            }
+            10 => first(s),
+            _ => None,
+        }
+    };
+    Some((first(a)?, last(b)?))
+}
+
+/// Parse a front-matter or metadata date in any common form: ISO (`2022-01-12`,
+/// `2022-01-12T08:00:00+08:00`), RFC 2822 (`Wed, 12 Jan 2022 11:00:52 GMT`), `2022/1/12`,
+/// `2022年1月12日`. Times with a zone are taken in Beijing time (UTC+8).
+pub fn parse_meta_date(g: &DateGrammar, s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let beijing = chrono::FixedOffset::east_opt(8 * 3600)?;
+    if let Ok(d) = chrono::DateTime::parse_from_rfc2822(s) {
+        return Some(d.with_timezone(&beijing).date_naive());
+    }
+    if let Ok(d) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Some(d.with_timezone(&beijing).date_naive());
+    }
+    for f in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"] {
+        if let Ok(d) = chrono::NaiveDateTime::parse_from_str(s, f) {
+            return Some(d.date());
+        }
+    }
+    scan(g, s, None)
+        .into_iter()
+        .find(|d| d.kind == DateKind::Day)
+        .and_then(|d| d.value)
+        .and_then(|v| NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok())
+}
+
+/// The date expressions of every sentence (byte offsets within the sentence), read with
+/// `reference` as the publication date.
+pub fn scan_sentences(
+    g: &DateGrammar,
+    doc: &Document,
+    reference: Option<NaiveDate>,
+) -> Vec<Vec<DateMatch>> {
+    (0..doc.sentences.len())
+        .map(|i| scan(g, doc.sentence_text(i), reference))
+        .collect()
+}
+
+/// The dates of a document, one entry per distinct value, from its sentence scans.
+pub fn items(doc: &Document, scans: &[Vec<DateMatch>]) -> Vec<DateItem> {
+    let mut items: Vec<DateItem> = Vec::new();
+    for (found, s) in scans.iter().zip(&doc.sentences) {
+        let base = doc.byte(s.start);
+        for m in found {
+            let Some(value) = m.value.clone() else {
+                continue;
+            };
+            let (a, b) = (doc.char_at(base + m.start), doc.char_at(base + m.end));
+            if let Some(it) = items.iter_mut().find(|i| i.value == value) {
+                it.mentions += 1;
+                continue;
+            }
+            items.push(DateItem {
+                value,
+                kind: m.kind,
+                evidence: doc.slice(a, b).to_string(),
+                span: doc.span(a, b),
+                mentions: 1,
+                rule: m.rule,
+            });
+        }
+    }
+    items
+}

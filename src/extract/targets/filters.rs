@@ -1,0 +1,226 @@
+//! Which quantities are not targets (shared/gold/GUIDELINES.md, "Not targets"): each check is
+//! a named reason, reported by `policylens parse` as `not_target`.
+
+use super::Vocab;
+use crate::dicts::UnitClass;
+use crate::extract::numbers::{self, Grammar, Quantity};
+use crate::report::string_enum;
+
+string_enum! {
+    /// Why a quantity is not a target.
+    Reject {
+        /// A duration or a date (3年, 6个月).
+        Duration => "duration",
+        /// An ordinal or a rank (第一, 前10名).
+        Ordinal => "ordinal",
+        /// Digits inside a name (5G, IPv6, G60, 1+N).
+        NameWithDigits => "name_with_digits",
+        /// Inside a short quoted name (“万亩千亿”).
+        Quoted => "quoted",
+        /// A small count in Chinese numerals (两个大局, 三个方面).
+        SmallChineseCount => "small_chinese_count",
+        /// A bare number with no unit and no comparator.
+        NoUnit => "no_unit",
+        /// A phone number, document or standard number.
+        PhoneOrCode => "phone_or_code",
+        /// A count of tasks, aspects, places or listed names.
+        Structural => "structural",
+        /// A policy instrument (subsidy, cap, weight, rate applied).
+        Instrument => "instrument",
+        /// A head count at an event.
+        Event => "event",
+        /// A threshold that defines a group (10亿元以上的企业).
+        CategoryThreshold => "category_threshold",
+        /// A screen resolution or a product of numbers (1024*768).
+        Resolution => "resolution",
+        /// Inside a title 《…》.
+        Title => "title",
+    }
+}
+
+/// Clause delimiters: the one set every targets rule cuts clauses at.
+pub const CLAUSE_DELIMS: &[char] = &['，', ',', '；', ';', ':', '：', '。', '！', '？', '!', '?'];
+
+/// How far (in bytes) the rules look around a quantity. A clause or quote longer than this
+/// is cut at the window, which keeps a sentence with thousands of figures linear.
+const WINDOW: usize = 600;
+
+/// The byte range `[start, end)` around `q`, at most [`WINDOW`] bytes each way, on char
+/// boundaries.
+pub fn window(sentence: &str, q: &Quantity) -> (usize, usize) {
+    let mut a = q.start.saturating_sub(WINDOW);
+    while !sentence.is_char_boundary(a) {
+        a += 1;
+    }
+    let mut b = (q.end + WINDOW).min(sentence.len());
+    while !sentence.is_char_boundary(b) {
+        b -= 1;
+    }
+    (a, b)
+}
+
+/// The clause around `q`: from after the previous clause delimiter to the next one (within
+/// the window).
+pub fn clause_bounds(sentence: &str, q: &Quantity) -> (usize, usize) {
+    let (wa, wb) = window(sentence, q);
+    let before = &sentence[wa..q.start];
+    let a = before.rfind(CLAUSE_DELIMS).map_or(wa, |i| {
+        wa + i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let b = sentence[q.end..wb]
+        .find(CLAUSE_DELIMS)
+        .map_or(wb, |i| q.end + i);
+    (a, b)
+}
+
+/// True when `s` contains one of `words`.
+pub fn has_any(s: &str, words: &[String]) -> bool {
+    words.iter().any(|w| s.contains(w.as_str()))
+}
+
+/// Is the quantity inside a short quoted name (“100+500+5000”, “万亩千亿”) or a title 《…》?
+fn enclosed(sentence: &str, q: &Quantity) -> Option<Reject> {
+    let (wa, wb) = window(sentence, q);
+    let before = &sentence[wa..q.start];
+    let after = &sentence[q.end..wb];
+    for (open, close, max, why) in [
+        ('“', '”', 12, Reject::Quoted),
+        ('"', '"', 12, Reject::Quoted),
+        ('《', '》', 200, Reject::Title),
+    ] {
+        let Some(o) = before.rfind(open) else {
+            continue;
+        };
+        let inside_before = &before[o + open.len_utf8()..];
+        if (inside_before.contains(close) && open != close)
+            || (open == close && before.matches(open).count() % 2 == 0)
+        {
+            continue;
+        }
+        if let Some(c) = after.find(close) {
+            let len = inside_before.chars().count()
+                + sentence[q.start..q.end].chars().count()
+                + after[..c].chars().count();
+            if len <= max {
+                return Some(why);
+            }
+        }
+    }
+    None
+}
+
+/// The reasons a quantity at `q` in `sentence` is not a target, if any.
+pub fn reject(sentence: &str, q: &Quantity, g: &Grammar, v: &Vocab) -> Option<Reject> {
+    shape(sentence, q)
+        .or_else(|| enclosed(sentence, q))
+        .or_else(|| code(sentence, q))
+        .or_else(|| count(sentence, q, g))
+        .or_else(|| context(sentence, q, g, v))
+}
+
+/// What the characters right around the number say: a duration, an ordinal, a name with
+/// digits, a resolution or formula, a rate applied, a rank.
+fn shape(sentence: &str, q: &Quantity) -> Option<Reject> {
+    let before = &sentence[..q.start];
+    let after = &sentence[q.end..];
+    let prev = before.chars().next_back();
+    let next = after.chars().next();
+    if q.is(UnitClass::Time) {
+        return Some(Reject::Duration);
+    }
+    if prev == Some('第') {
+        return Some(Reject::Ordinal);
+    }
+    if prev.is_some_and(|p| p.is_ascii_alphabetic())
+        || (next.is_some_and(|n| n.is_ascii_alphanumeric())
+            && !q.unit.chars().all(|c| c.is_ascii_alphabetic()))
+        || (next.is_some_and(|n| n.is_ascii_alphabetic()))
+    {
+        return Some(Reject::NameWithDigits);
+    }
+    if matches!(prev, Some('*' | '×' | 'x' | 'X')) || matches!(next, Some('*' | '×')) {
+        return Some(Reject::Resolution);
+    }
+    // 1+N, 3+5+X: a formula that names a layout
+    if matches!(prev, Some('+')) || matches!(next, Some('+')) {
+        return Some(Reject::NameWithDigits);
+    }
+    // 按10%给予, 按照1:1配套: a rate applied, not a figure reached
+    if before.ends_with('按') || before.ends_with("按照") {
+        return Some(Reject::Instrument);
+    }
+    // 前10名, 前三位: a rank
+    if before.ends_with('前') && matches!(q.unit.as_str(), "名" | "位") {
+        return Some(Reject::Ordinal);
+    }
+    None
+}
+
+/// Phone numbers, document numbers and codes: a leading zero, seven bare digits, 号 or a
+/// dash after the digits.
+fn code(sentence: &str, q: &Quantity) -> Option<Reject> {
+    let raw = &sentence[q.start..q.end];
+    let next = sentence[q.end..].chars().next();
+    let digits: String = raw.chars().take_while(|c| c.is_ascii_digit()).collect();
+    ((digits.starts_with('0') && digits.len() >= 3)
+        || (digits.len() >= 7 && q.unit.is_empty() && !q.has_magnitude())
+        || matches!(next, Some('号' | '-')))
+    .then_some(Reject::PhoneOrCode)
+}
+
+/// Counts that measure nothing: the count of a listed enumeration, a small Chinese count,
+/// a bare number without a comparator.
+fn count(sentence: &str, q: &Quantity, g: &Grammar) -> Option<Reject> {
+    let before = &sentence[..q.start];
+    let after = &sentence[q.end..];
+    // A、B、C等3个重点产业: the count of a listed enumeration, nothing measured.
+    if before.ends_with('等') && sentence[clause_bounds(sentence, q).0..q.start].contains('、') {
+        return Some(Reject::Structural);
+    }
+    if q.chinese() && !q.magnitude_only() && q.unit != "%" && q.value < 10.0 {
+        return Some(Reject::SmallChineseCount);
+    }
+    let cmp = numbers::comparator(sentence, q, g);
+    if q.unit.is_empty() && !q.has_magnitude() {
+        // A bare number is a target only after a comparator word and before the clause ends.
+        let next = after[cmp.after_len..].chars().next();
+        let ends =
+            next.is_none_or(|n| CLAUSE_DELIMS.contains(&n) || n == '、' || n == ')' || n == ' ');
+        if cmp.before_len == 0 || !ends || q.chinese() {
+            return Some(Reject::NoUnit);
+        }
+    }
+    if q.chinese() && q.magnitude_only() && q.unit.is_empty() && !q.size_class {
+        return Some(Reject::NoUnit);
+    }
+    None
+}
+
+/// What the words after the figure and in its clause say: a threshold, a structural noun,
+/// an instrument, an event.
+fn context(sentence: &str, q: &Quantity, g: &Grammar, v: &Vocab) -> Option<Reject> {
+    let after = &sentence[q.end..];
+    let cmp = numbers::comparator(sentence, q, g);
+    let rest = &after[cmp.after_len..];
+    // 10亿元以上的企业: a threshold that qualifies a noun, not a figure of its own.
+    if rest.starts_with('的') {
+        return Some(Reject::CategoryThreshold);
+    }
+    let rest = rest.trim_start_matches(['大', '类', '级']);
+    if v.words
+        .structural
+        .iter()
+        .any(|w| rest.starts_with(w.as_str()) || after.starts_with(w.as_str()))
+    {
+        return Some(Reject::Structural);
+    }
+    let (clause_start, clause_end) = clause_bounds(sentence, q);
+    let clause = &sentence[clause_start..clause_end];
+    if has_any(clause, &v.words.instruments) {
+        return Some(Reject::Instrument);
+    }
+    if has_any(clause, &v.words.events) {
+        return Some(Reject::Event);
+    }
+    None
+}

@@ -1,0 +1,109 @@
+//! A figure's year and kind: a goal (`target`) or a measured fact (`status`), from its year
+//! against the publication date, the cue words of its sentence (已, 截至 / 力争, 到), the
+//! section it sits in, and whether the document is a press text.
+
+use super::filters::{has_any, window};
+use super::time::time_in_sentence;
+use super::Frame;
+use crate::extract::numbers::Quantity;
+use crate::extract::Text;
+use crate::report::{Comparator, DateKind, Target, TargetKind};
+use crate::rules::Rule;
+
+/// What the indicator rules read of a figure, before its year and kind are known.
+pub struct Reading {
+    pub indicator: String,
+    pub comparator: Comparator,
+    /// The indicator states its figure (指标达到N), rather than a figure to make (培育N家).
+    pub linking: bool,
+    pub rule: Rule,
+}
+
+/// What a figure's sentence says about its kind.
+struct Cues {
+    status: bool,
+    target: bool,
+}
+
+/// Cue words in the window around the figure; a plan period over before the document's
+/// horizon (“十三五”时期) and a past span (近3年, 上年) report facts.
+fn cues(tx: &Text, f: &Frame, q: &Quantity) -> Cues {
+    let v = &tx.res.targets;
+    let (wa, wb) = window(f.sent, q);
+    let around = &f.sent[wa..wb];
+    let past_period = f.dates.iter().any(|d| {
+        d.end <= q.start
+            && d.kind == DateKind::Period
+            && d.value
+                .as_deref()
+                .and_then(|v| v.split('/').nth(1))
+                .and_then(|e| e.parse::<i32>().ok())
+                .is_some_and(|end| end < f.doc.horizon)
+    });
+    Cues {
+        status: has_any(around, &v.words.status_cues)
+            || v.past_span.is_match(around)
+            || past_period,
+        target: has_any(around, &v.words.target_cues),
+    }
+}
+
+/// Year, kind, evidence and span for a figure whose indicator and comparator are read.
+pub fn finish_target(
+    tx: &Text,
+    f: &Frame,
+    q: &Quantity,
+    (seg_a, seg_b): (usize, usize),
+    r: Reading,
+) -> Option<Target> {
+    let published = tx.published;
+    // Year: stated in the sentence before the number, else a governing 到YYYY年 in the
+    // paragraph, a year in the governing heading, or a one-year plan's title year.
+    let own = time_in_sentence(f.sent, f.dates, q.start, &tx.res.numbers);
+    let days = own.and_then(|o| o.2);
+    let (year, forward) = match (own, f.gov_year.or(f.section.year)) {
+        (Some((y, fw, _)), _) => (Some(y), fw),
+        (None, Some((y, fw))) => (Some(y), fw),
+        (None, None) => (f.doc.plan_year, f.doc.plan_year.is_some()),
+    };
+    // 今年1-5月 in a June text is over; 今年12月 is ahead.
+    let (ended, ahead) = match (days, published) {
+        (Some((first, last)), Some(p)) => (last < p, first > p),
+        _ => (false, false),
+    };
+    let c = cues(tx, f, q);
+    let section = f.section.cue;
+    let pub_year = published.map(|p| chrono::Datelike::year(&p));
+    let status = match (year, pub_year) {
+        (Some(y), Some(p)) if y < p => true,
+        (Some(y), Some(p)) if y > p => false,
+        (Some(_), Some(_)) if ended && !forward => true,
+        (Some(_), Some(_)) if ahead => false,
+        (Some(_), _) if forward => false,
+        // no date: the year the document aims at (its latest 到YYYY年) is a goal's
+        (Some(y), None) if f.doc.horizon != i32::MIN && y >= f.doc.horizon => false,
+        (Some(_), None) if !c.target => true,
+        _ if c.status && !forward => true,
+        _ if c.target => false,
+        _ if section == Some(true) => true,
+        _ if section.is_none() && f.doc.report_text && r.linking => true,
+        _ => false,
+    };
+    Some(Target {
+        indicator: r.indicator,
+        value: q.value,
+        value_max: q.value_max,
+        unit: q.unit.clone(),
+        comparator: r.comparator,
+        year,
+        kind: if status {
+            TargetKind::Status
+        } else {
+            TargetKind::Target
+        },
+        attribute: None,
+        evidence: tx.doc.slice(seg_a, seg_b).trim().to_string(),
+        span: tx.doc.span(seg_a, seg_b),
+        rule: r.rule,
+    })
+}

@@ -1,0 +1,228 @@
+//! The year a figure is about: stated in its own sentence before it, governed by a 到YYYY年 or
+//! a year opening its paragraph, by its numbered heading (二、到2025年主要目标), or by a
+//! one-year plan's title (2023年…工作要点). Also what the headings say about a section
+//! (progress or goals).
+
+use super::filters::{has_any, CLAUSE_DELIMS};
+use crate::extract::dates::{self, DateMatch};
+use crate::extract::numbers::Grammar;
+use crate::extract::outline;
+use crate::extract::Text;
+use crate::report::DateKind;
+use chrono::NaiveDate;
+
+/// The first and last day a stated time covers.
+pub type Days = (NaiveDate, NaiveDate);
+
+/// A governing year and whether it is a deadline ahead (到2025年) rather than a report
+/// (截至2020年底).
+pub type YearScope = Option<(i32, bool)>;
+
+/// The year of a plan for one year, from its title near the top (《2023年全省数字化转型
+/// 工作要点》, 2023年工作要点): the year its figures are for when they state none.
+pub fn annual_plan_year(tx: &Text) -> Option<i32> {
+    let re = tx.res.targets.annual_plan.as_ref()?;
+    let doc = tx.doc;
+    (0..doc.sentences.len().min(12)).find_map(|i| {
+        let c = re.captures(doc.sentence_text(i))?;
+        c.get(1)?.as_str().parse().ok()
+    })
+}
+
+/// True when `before` ends with a verb of change whose 到 the date scanner took for a
+/// deadline's (增长到2020年的1.67万亿元): the stem of a comparator word 增长到, 提高至 …
+/// in `dicts/comparators.tsv`.
+pub fn after_change_verb(before: &str, g: &Grammar) -> bool {
+    g.reaching_words().any(|w| {
+        w.strip_suffix(['到', '至'])
+            .is_some_and(|stem| stem.chars().count() >= 2 && before.ends_with(stem))
+    })
+}
+
+/// A list line: an outline marker, a bullet, 一是.
+fn is_list_line(text: &str) -> bool {
+    outline::marker(text).is_some()
+        || ["——", "-", "•", "●"].iter().any(|m| text.starts_with(m))
+        || text.chars().nth(1) == Some('是')
+            && text.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'])
+}
+
+/// The year a date match sets for what follows it in its paragraph, if it governs: 到2025年
+/// governs the goals that follow, 截至2020年底 the figures that follow, a bare year opening
+/// a clause (2022年,全省… / 记者获悉,2022年全省…) frames the rest of its paragraph.
+fn governs(text: &str, d: &DateMatch, g: &Grammar) -> Option<YearScope> {
+    let ev = &text[d.start..d.end];
+    let before = text[..d.start].trim_end();
+    let opens = before.is_empty() || before.ends_with(CLAUSE_DELIMS);
+    let sets = d.kind == DateKind::Year
+        && (ev.contains('到') || ev.starts_with('至') || ev.starts_with("截") || opens);
+    if !sets {
+        return None;
+    }
+    let forward =
+        (ev.contains('到') && !after_change_verb(&text[..d.start], g)) || ev.starts_with('至');
+    Some(
+        d.value
+            .as_deref()
+            .and_then(|v| v.parse().ok())
+            .map(|y| (y, forward)),
+    )
+}
+
+/// Governing year of each sentence from a 到/力争到/至 YYYY年 clause (forward: true) or a
+/// 截至 YYYY年 clause (a report: false) earlier in its paragraph; a lead ending with a colon
+/// carries its year into the list lines under it.
+pub fn governing_years(tx: &Text) -> Vec<YearScope> {
+    let doc = tx.doc;
+    let g = &tx.res.numbers;
+    let mut out = vec![None; doc.sentences.len()];
+    let mut para = usize::MAX;
+    let mut year = None;
+    let mut carry: YearScope = None;
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let text = doc.sentence_text(i);
+        if s.para != para {
+            para = s.para;
+            let list_line = is_list_line(text);
+            let prev_lead = i > 0 && doc.sentence_text(i - 1).ends_with([':', '：']);
+            if prev_lead && year.is_some() {
+                carry = year;
+            }
+            year = if list_line { carry } else { None };
+            if !list_line {
+                carry = None;
+            }
+        }
+        // A sentence that opens with a time of its own (“十三五”时期, 2020年) leaves the
+        // governing year behind.
+        let found = &tx.lattice.dates[i];
+        if found.first().is_some_and(|d| {
+            text[..d.start]
+                .trim_matches(|c: char| "“\"”".contains(c) || c.is_whitespace())
+                .is_empty()
+        }) {
+            year = None;
+        }
+        out[i] = year;
+        for d in found {
+            if let Some(y) = governs(text, d, g) {
+                year = y;
+            }
+        }
+    }
+    out
+}
+
+/// The nearest time stated in the sentence before byte `pos`: (year, a deadline ahead?,
+/// the days it covers).
+pub fn time_in_sentence(
+    sentence: &str,
+    found: &[DateMatch],
+    pos: usize,
+    g: &Grammar,
+) -> Option<(i32, bool, Option<Days>)> {
+    let (y, forward) = year_in_sentence(sentence, found, pos, g)?;
+    let bounds = found.iter().rev().filter(|d| d.end <= pos).find_map(|d| {
+        d.value
+            .as_deref()
+            .filter(|v| v.starts_with(&y.to_string()))
+            .and_then(dates::value_bounds)
+    });
+    Some((y, forward, bounds))
+}
+
+/// Whether a date match before a figure can give it its year: not a span of years, not a
+/// comparison base (比2020年下降), not the year of a starting value (由2020年的7.8%提高到10%).
+fn can_date(sentence: &str, d: &DateMatch, pos: usize) -> bool {
+    let kind_ok = match d.kind {
+        DateKind::Year | DateKind::Month | DateKind::Day => true,
+        // a period of months in one year (2022年1-6月) is a time; a span of years is not
+        DateKind::Period => d
+            .value
+            .as_deref()
+            .is_some_and(|v| v.len() == 15 && v[..4] == v[8..12]),
+        DateKind::MonthDay => false,
+    };
+    let b = &sentence[..d.start];
+    let base = b.ends_with('比') || b.ends_with('较') || b.ends_with("相比") || b.ends_with('与');
+    let b = b.trim_end();
+    let start_value = (b.ends_with('由') || b.ends_with('从'))
+        && ["到", "至"]
+            .iter()
+            .any(|w| sentence[d.end..pos].contains(w));
+    kind_ok && d.end <= pos && !base && !start_value
+}
+
+fn year_in_sentence(sentence: &str, found: &[DateMatch], pos: usize, g: &Grammar) -> YearScope {
+    found
+        .iter()
+        .rev()
+        .filter(|d| can_date(sentence, d, pos))
+        .find_map(|d| {
+            let y = d.year()?;
+            let ev = &sentence[d.start..d.end];
+            // 到2025年, 力争2025年, 2025年底前: a deadline ahead (but in 增长到2020年的N the
+            // 到 belongs to the verb)
+            let forward = (ev.contains('到') && !after_change_verb(&sentence[..d.start], g))
+                || ev.starts_with('至')
+                || ev.starts_with("力争")
+                || sentence[d.end..].starts_with('前')
+                || ev.ends_with('前');
+            Some((y, forward))
+        })
+}
+
+/// What the headings above a sentence say about its figures.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Section {
+    /// Some(true) a progress section (成效, 现状), Some(false) a goals section (目标).
+    pub cue: Option<bool>,
+    /// A year the heading states (二、到2025年主要目标; 专栏1 2025年主要指标), and whether
+    /// it is a deadline ahead.
+    pub year: YearScope,
+}
+
+/// What one heading says: its cue, and its year when it is numbered (a short line with no
+/// full stop may be a title or a lead (到2025年,…:) whose reach is its list).
+fn heading_section(tx: &Text, i: usize, level: u8) -> Section {
+    let v = &tx.res.targets;
+    let t = tx.doc.sentence_text(i);
+    let cue = if has_any(t, &v.words.status_headings) {
+        Some(true)
+    } else if has_any(t, &v.words.target_headings) {
+        Some(false)
+    } else {
+        None
+    };
+    let numbered = (1..=7).contains(&level);
+    let year = tx.lattice.dates[i]
+        .iter()
+        .filter(|_| numbered)
+        .find(|d| d.kind == DateKind::Year)
+        .and_then(|d| {
+            let y = d.value.as_deref()?.parse().ok()?;
+            let ev = &t[d.start..d.end];
+            Some((y, ev.contains('到') || cue == Some(false)))
+        });
+    Section { cue, year }
+}
+
+/// The governing headings' cue and year for each sentence.
+pub fn sections(tx: &Text) -> Vec<Section> {
+    let n = tx.doc.sentences.len();
+    let own: Vec<Option<Section>> = (0..n)
+        .map(|i| tx.outline.levels[i].map(|l| heading_section(tx, i, l)))
+        .collect();
+    (0..n)
+        .map(|i| {
+            let stack = tx.outline.stack(i);
+            Section {
+                cue: stack.iter().rev().find_map(|&h| own[h].and_then(|s| s.cue)),
+                year: stack
+                    .iter()
+                    .rev()
+                    .find_map(|&h| own[h].and_then(|s| s.year)),
+            }
+        })
+        .collect()
+}

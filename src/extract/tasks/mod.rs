@@ -1,0 +1,295 @@
+//! Task lists and plan outlines, with declared counts checked against the items found.
+//!
+//! Each detector is a named rule:
+//! - `task.inline` ([`inline`]): `A、B和C等6项任务` — items split on 、/，/以及 (and on 和
+//!   before a verb), a verb shared by coordinated items repeated where the bare piece does not
+//!   name work; `task.colon`: `重点实施“三大工程”:A、B、C`;
+//! - `task.outline` ([`outline`]): headings with markers at paragraph starts, also inside
+//!   flattened text; every heading with sub-headings is a list;
+//! - `task.enumeration`, `task.dash_items` ([`enumeration`]): 一是…二是…, 第一…第二…,
+//!   一方面…另一方面…, and `——` item lines;
+//! - `task.lead` ([`lead`]): a sentence that announces items (以下几方面工作:, 有哪些?, 围绕
+//!   七个方面…) followed by paragraphs that open with a short heading sentence or `在X方面`.
+//!
+//! Lists found by two rules with the same items are kept once.
+
+pub mod enumeration;
+pub mod inline;
+pub mod items;
+pub mod lead;
+pub mod outline;
+
+use super::numbers::parse_chinese;
+use super::Text;
+use crate::dicts::{Dicts, TaskWords};
+use crate::error::DictError;
+use crate::report::{ListKind, TaskList};
+use crate::rules::Rule;
+use items::{trim_item, Ix};
+use regex::Regex;
+
+/// The task-list vocabulary (`dicts/task_rules.tsv`) and the patterns built from it.
+pub struct Vocab {
+    pub words: TaskWords,
+    /// 等N项任务: a count that closes an inline list.
+    pub inline: Regex,
+    /// N项任务, 从N方面: a declared count anywhere in a lead.
+    pub declared: Regex,
+    /// 在X方面,: an aspect that opens a paragraph.
+    pub aspect: Regex,
+    /// 一是, 第一,, 一方面, ——: enumeration markers.
+    pub enumeration: Regex,
+}
+
+impl Vocab {
+    /// Take the task words of `dicts` and compile the patterns built from them.
+    pub fn new(dicts: &Dicts) -> Result<Vocab, DictError> {
+        let words = dicts.task_words.clone();
+        let nouns: Vec<String> = words.count_nouns.iter().map(|w| regex::escape(w)).collect();
+        let nouns = nouns.join("|");
+        let compile = |p: String| {
+            Regex::new(&p).map_err(|e| DictError::Row {
+                file: "dicts/task_rules.tsv".into(),
+                line: 0,
+                message: format!("the count nouns do not compile: {e}"),
+            })
+        };
+        Ok(Vocab {
+            inline: compile(format!(
+                r"等(?P<n>\d{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:项|个|大|条|类)?(?P<noun>{nouns})"
+            ))?,
+            declared: compile(format!(
+                r"(?P<n>\d{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:项|个|大|条|类)?(?:{nouns}|新)"
+            ))?,
+            aspect: Regex::new(r"^在(?P<x>.{2,40}?)方面[,，]").expect("fixed pattern"),
+            enumeration: Regex::new(r"(?P<cn>[一二三四五六七八九十]{1,2})是|第(?P<di>[一二三四五六七八九十]{1,2})[,，、]|(?P<fm>一方面|另一方面)[,，]?|(?P<dash>——|[-*•·●○■□◆◇▪]\s)")
+                .expect("fixed pattern"),
+            words,
+        })
+    }
+}
+
+/// What every list rule reads: the text, the vocabulary and each sentence's heading path.
+#[derive(Clone, Copy)]
+pub struct Cx<'t, 'a> {
+    pub tx: &'t Text<'a>,
+    pub v: &'a Vocab,
+    pub paths: &'t [Vec<String>],
+}
+
+impl Cx<'_, '_> {
+    /// What item splitting needs.
+    pub fn ix(&self) -> Ix<'_> {
+        Ix {
+            seg: self.tx.tokens.segmenter(),
+            v: &self.v.words,
+        }
+    }
+}
+
+/// A list a rule found, before its items are cleaned and its count checked.
+pub struct Draft {
+    pub title: String,
+    pub declared: Option<u32>,
+    pub items: Vec<String>,
+    pub kind: ListKind,
+    pub rule: Rule,
+    /// The chars `[start, end)` of its evidence in the normalized text.
+    pub range: (usize, usize),
+    pub path: Vec<String>,
+}
+
+impl Draft {
+    /// The list as reported: items without enumeration markers (一是, 第一,), whichever
+    /// rule found them; the declared count checked.
+    pub fn finish(self, cx: Cx) -> TaskList {
+        let items: Vec<String> = self
+            .items
+            .into_iter()
+            .map(|i| match cx.v.enumeration.find(&i) {
+                Some(m) if m.start() == 0 && m.end() < i.len() => trim_item(&i[m.end()..]),
+                _ => i,
+            })
+            .collect();
+        let (a, b) = self.range;
+        TaskList {
+            title: trim_item(&self.title),
+            declared_count: self.declared,
+            count_ok: self.declared.map(|d| d as usize == items.len()),
+            items,
+            kind: self.kind,
+            heading_path: self.path,
+            evidence: cx.tx.doc.slice(a, b).trim().to_string(),
+            span: cx.tx.doc.span(a, b),
+            rule: self.rule,
+        }
+    }
+}
+
+/// A count written in digits or Chinese numerals.
+pub fn count_value(s: &str) -> Option<u32> {
+    if s.chars().all(|c| c.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        parse_chinese(s).map(|v| v as u32)
+    }
+}
+
+/// Every count a lead sentence declares (从8方面, 四个新, 七个方面提出了30项主要任务).
+pub fn declared_counts(v: &Vocab, lead: &str) -> Vec<u32> {
+    v.declared
+        .captures_iter(lead)
+        .filter_map(|c| c.name("n").and_then(|m| count_value(m.as_str())))
+        .filter(|&d| d >= 2)
+        .collect()
+}
+
+/// The declared count of a list: the one that equals the items found, else the last (the
+/// nearest to the items).
+pub fn pick_declared(counts: &[u32], items: usize) -> Option<u32> {
+    counts
+        .iter()
+        .copied()
+        .find(|&d| d as usize == items)
+        .or(counts.last().copied())
+}
+
+/// Heading text without its marker and trailing punctuation.
+pub fn heading_title(text: &str, m: &super::outline::Marker) -> String {
+    trim_item(&text[m.len..])
+}
+
+/// A question or lead without 问:/答:, its closing punctuation, an opening 如何/请问 and an
+/// interrogative near its end (…有哪些考虑 → …).
+pub fn clean_lead(t: &str, v: &TaskWords) -> String {
+    let t = t
+        .trim_start_matches("问:")
+        .trim_start_matches("问：")
+        .trim_start_matches("答:");
+    let mut t = t.trim_end_matches(|c: char| "?？。:：,， ~".contains(c));
+    for p in &v.question_prefixes {
+        t = t.trim_start_matches(p.as_str());
+    }
+    // the interrogative that leaves the shortest rest (at most six chars) after it
+    let cut = v
+        .question_words
+        .iter()
+        .filter_map(|q| {
+            let i = t.rfind(q.as_str())?;
+            let rest = t[i + q.len()..].chars().count();
+            // not an interrogative that opens a clause of its own (…,如何体现…)
+            let opens_clause = t[..i].ends_with([',', '，', ';', '；']);
+            (i > 0 && rest <= 6 && !opens_clause).then_some((rest, i))
+        })
+        .min();
+    match cut {
+        Some((_, i)) => trim_item(&t[..i]),
+        None => trim_item(t),
+    }
+}
+
+/// A lead sentence's list title: its last clause that declares a count (从8个方面提出了22项
+/// 重点任务), else its last clause.
+pub fn lead_title(t: &str, v: &Vocab) -> String {
+    let t = clean_lead(t, &v.words);
+    let clauses: Vec<&str> = t
+        .split([',', '，'])
+        .filter(|c| c.chars().count() >= 4)
+        .collect();
+    clauses
+        .iter()
+        .rev()
+        .find(|c| v.declared.is_match(c))
+        .or(clauses.last())
+        .map_or(t.clone(), |c| trim_item(c))
+}
+
+/// Heading path (outermost first) governing each sentence: questions, outline headings and
+/// short heading lines, from the document's outline.
+fn outline_paths(tx: &Text, v: &Vocab) -> Vec<Vec<String>> {
+    let doc = tx.doc;
+    let title = |h: usize| {
+        let t = doc.sentence_text(h);
+        match tx.outline.levels[h] {
+            Some(0) => clean_lead(t, &v.words),
+            _ => match super::outline::marker(t) {
+                Some(m) => heading_title(t, &m),
+                None => trim_item(t),
+            },
+        }
+    };
+    let titles: Vec<Option<String>> = (0..doc.sentences.len())
+        .map(|i| tx.outline.levels[i].map(|_| title(i)))
+        .collect();
+    (0..doc.sentences.len())
+        .map(|i| {
+            tx.outline
+                .stack(i)
+                .iter()
+                .filter_map(|&h| titles[h].clone())
+                .collect()
+        })
+        .collect()
+}
+
+/// Extract the task lists of a document.
+pub fn extract(tx: &Text) -> Vec<TaskList> {
+    let v = &tx.res.tasks;
+    let paths = outline_paths(tx, v);
+    let cx = Cx {
+        tx,
+        v,
+        paths: &paths,
+    };
+    let mut lists: Vec<TaskList> = Vec::new();
+    inline::inline_lists(cx, &mut lists);
+    outline::outline_lists(cx, &mut lists);
+    enumeration::enumerations(cx, &mut lists);
+    lead::lead_lists(cx, &mut lists);
+    inline::colon_lists(cx, &mut lists);
+    let mut kept = dedupe(lists);
+    kept.sort_by_key(|l| l.span[0]);
+    kept
+}
+
+/// How many items of `a` (of four chars or more) one of `b` contains or is contained in.
+fn overlap(a: &[String], b: &[String]) -> usize {
+    a.iter()
+        .filter(|i| {
+            i.chars().count() >= 4
+                && b.iter()
+                    .any(|j| j.contains(i.as_str()) || i.contains(j.as_str()))
+        })
+        .count()
+}
+
+/// Drop a list whose items another list already has (two rules, one list).
+fn dedupe(lists: Vec<TaskList>) -> Vec<TaskList> {
+    let mut kept: Vec<TaskList> = Vec::new();
+    for l in lists {
+        let dup = kept.iter_mut().find(|k| {
+            overlap(&l.items, &k.items) * 2 > l.items.len()
+                && overlap(&k.items, &l.items) * 2 > k.items.len()
+        });
+        let Some(k) = dup else {
+            kept.push(l);
+            continue;
+        };
+        // 围绕A、B等2个方面…一是强化A能力,二是提升B水平: the same list twice; the
+        // spelled-out items name the work better than the bare area names.
+        let richer = l.items.len() >= k.items.len()
+            && k.items
+                .iter()
+                .zip(&l.items)
+                .all(|(a, b)| b.contains(a.as_str()) && b.chars().count() > a.chars().count());
+        if richer {
+            k.items = l.items;
+            k.count_ok = k.declared_count.map(|d| d as usize == k.items.len());
+        }
+        if k.declared_count.is_none() && l.declared_count.is_some() {
+            k.declared_count = l.declared_count;
+            k.count_ok = l.declared_count.map(|d| d as usize == k.items.len());
+        }
+    }
+    kept
+}
