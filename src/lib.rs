@@ -7,6 +7,8 @@
 //! jsonl). [`engine`] holds the dictionaries from `dicts/` and everything built from them,
 //! loaded once and passed to every stage; [`rules`] names every extraction rule.
 
+#![warn(clippy::too_many_lines)]
+
 pub mod cli;
 pub mod commands;
 pub mod dicts;

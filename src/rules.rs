@@ -30,8 +30,6 @@ rules! {
     // targets (extract/targets/)
     TargetLinking => "target.linking": "an indicator that states its figure: 指标达到N, 指标N, 指标提高到N";
     TargetNumberFirst => "target.number_first": "a figure before the noun it counts: 培育100家企业, 建设30个平台";
-    TargetMeasuredNoun => "target.measured_noun": "a share or count before the noun it measures: 全区93.8%的河道, 面向1万名学生";
-    TargetEnumerationCount => "target.enumeration_count": "a count that closes a list of named things: A、B等5座水厂, A、B2座泵站";
     TargetClauseSubject => "target.clause_subject": "a figure whose indicator is the subject of an earlier clause: 全省GDP…,2021年达到N";
     TargetLabelValue => "target.label_value": "a label and its figure: 5G基站数:20万个";
     TargetSameIndicator => "target.same_indicator": "a figure that measures the indicator named before it: 从X增长到Y, A和B分别达到N和M";
@@ -42,16 +40,12 @@ rules! {
     DateMonth => "date.month": "a year and month: 2021年12月, 2021年3月份";
     DateYear => "date.year": "a year, with its governing word: 到2025年, 2020年底";
     DateYearRange => "date.year_range": "a span of years: 2021—2025年, 2021-2023年";
-    DateDayRange => "date.day_range": "a span of days with year and month carried over: 2017年8月11日至22日";
     DateMonthRange => "date.month_range": "a span of months: 2022年1-6月, 三月到五月";
     DateMonthList => "date.month_list": "months named together: 2023年5、6月";
     DateHalfQuarter => "date.half_quarter": "a half-year or quarter: 2021年上半年, 一季度, 前三季度";
     DateFiveYearPlan => "date.five_year_plan": "a five-year-plan period: “十四五”时期, 第十四个五年规划";
     DateRelative => "date.relative": "a year, month or quarter told against the publication date: 今年, 去年, 上半年";
     DateMonthDay => "date.month_day": "a month and day without a year: 11月19日";
-    DateDecade => "date.decade": "a decade: 上世纪90年代, 20世纪80年代";
-    DateHoliday => "date.holiday": "a fixed holiday of a known year: 2022年春节, 今年国庆节";
-    DateOpenSpan => "date.open_span": "a span open at one end: 2018年以来, 自2021年1月1日起";
     // regions (extract/regions/)
     RegionFullName => "region.full_name": "a division's full name: 浙江省, 杭州市, 渝北区";
     RegionShortName => "region.short_name": "a division's short name on word boundaries: 浙江, 杭州, 渝北";
@@ -59,9 +53,7 @@ rules! {
     RegionAfterParent => "region.after_parent": "a short name right after its parent: 福州鼓楼, 北京朝阳";
     RegionInList => "region.in_list": "an ordinary-word name inside a list of places: 太原、大同、长治";
     RegionCompound => "region.compound": "a piece of one token made of place names: 吉林长春";
-    RegionAbbreviation => "region.abbreviation": "a one-character abbreviation in a run or with a verb: 沪苏浙皖, 川渝, 在皖";
     RegionArea => "region.area": "a named area: 长三角, 京津冀, 雄安新区";
-    RegionAreaCompound => "region.area_compound": "a compound of regions: 东中西部, 长江中游地区";
     // tasks (extract/tasks/)
     TaskInline => "task.inline": "items inside a sentence before a declared count: A、B和C等3项任务";
     TaskColon => "task.colon": "items after a lead that ends with a colon: 重点实施“三大工程”:A、B、C";
@@ -69,8 +61,6 @@ rules! {
     TaskEnumeration => "task.enumeration": "items marked in order: 一是…二是…, 第一,…第二,…, 一方面…另一方面";
     TaskDashItems => "task.dash_items": "item lines that open with —— or a bullet";
     TaskLead => "task.lead": "a lead sentence (以下几方面工作:, 有哪些?) and the parallel headings after it";
-    TaskCountedList => "task.counted_list": "names joined before a count word: A、B和C八个领域";
-    TaskAnnex => "task.annex": "an annex or table of projects: one list of project names";
 }
 
 impl Rule {

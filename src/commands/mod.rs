@@ -35,7 +35,7 @@ pub(crate) fn report_errors<T>(results: &[Result<T, InputError>]) -> Exit {
     for r in results {
         if let Err(e) = r {
             eprintln!("policylens: {e}");
-            exit = Exit::Failed;
+            exit = exit.merge(Exit::Failed);
         }
     }
     exit
@@ -48,7 +48,7 @@ pub(crate) fn finish(r: io::Result<()>, exit: Exit) -> Exit {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit,
         Err(e) => {
             eprintln!("policylens: cannot write output: {e}");
-            Exit::Usage
+            exit.merge(Exit::Usage)
         }
     }
 }

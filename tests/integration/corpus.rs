@@ -53,7 +53,44 @@ fn range(v: f64, max: Option<f64>) -> String {
     }
 }
 
-fn check(name: &str, min_rows: usize, f: impl Fn(&[String]) -> (String, String)) {
+/// Full-width digits, letters, punctuation and spaces, as PDF extracts and some sites write.
+fn full_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '!'..='~' => char::from_u32(c as u32 + 0xFEE0).unwrap_or(c),
+            ' ' => '\u{3000}',
+            _ => c,
+        })
+        .collect()
+}
+
+/// The script and width variants of a corpus input that must read the same: traditional
+/// script (when converting back gives the row exactly) and full-width ASCII. Inputs with
+/// markup or front matter are left alone (their syntax is read before width folding).
+fn variants(input: &str) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if input.contains('<') || input.trim_start().starts_with("---") {
+        return out;
+    }
+    let trad = policylens::normalize::script::ferrous_s2t(input);
+    if trad != input && policylens::normalize::script::ferrous_t2s(&trad) == input {
+        out.push(("traditional", trad));
+    }
+    let wide = full_width(input);
+    if wide != input {
+        out.push(("full-width", wide));
+    }
+    out
+}
+
+/// Run every row of a corpus (and, with `variants`, its traditional and full-width forms)
+/// through `f`, which returns (got, want); fail listing every row that differs.
+fn check_rows(
+    name: &str,
+    min_rows: usize,
+    with_variants: bool,
+    f: impl Fn(&[String]) -> (String, String),
+) {
     let rows = rows(name);
     assert!(
         rows.len() >= min_rows,
@@ -63,17 +100,35 @@ fn check(name: &str, min_rows: usize, f: impl Fn(&[String]) -> (String, String))
     let mut failures = String::new();
     let mut n = 0;
     for (line, cells) in &rows {
-        let (got, want) = f(cells);
-        if got != want {
-            n += 1;
-            let _ = writeln!(
-                failures,
-                "{name}:{line}: {}\n    want: {want}\n    got:  {got}",
-                cells[0].replace('\n', "\\n")
-            );
+        let mut runs = vec![("", cells[0].clone())];
+        if with_variants {
+            runs.extend(variants(&cells[0]));
+        }
+        for (variant, input) in runs {
+            let mut c = cells.clone();
+            c[0] = input;
+            let (got, want) = f(&c);
+            if got != want {
+                n += 1;
+                let tag = if variant.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({variant})")
+                };
+                let _ = writeln!(
+                    failures,
+                    "{name}:{line}{tag}: {}\n    want: {want}\n    got:  {got}",
+                    c[0].replace('\n', "\\n")
+                );
+            }
         }
     }
-    assert!(n == 0, "{n} of {} rows fail:\n{failures}", rows.len());
+    assert!(n == 0, "{n} runs of {} rows fail:\n{failures}", rows.len());
+}
+
+/// A corpus checked in its own form and in traditional and full-width forms.
+fn check(name: &str, min_rows: usize, f: impl Fn(&[String]) -> (String, String)) {
+    check_rows(name, min_rows, true, f)
 }
 
 #[test]
@@ -154,7 +209,7 @@ fn dates_corpus() {
 #[test]
 fn published_corpus() {
     let engine = crate::engine();
-    check("published.tsv", 8, |c| {
+    check_rows("published.tsv", 8, false, |c| {
         let ext = if c[0].trim_start().starts_with("---") {
             "md"
         } else {
@@ -286,4 +341,38 @@ fn indicators_do_not_start_with_a_verb_or_end_with_a_particle() {
         }
     }
     assert!(bad.is_empty(), "badly cut indicators: {bad:?}");
+}
+
+/// Every rule of `policylens rules` is exercised by at least one corpus row: a rule with no
+/// example is either dead or untested.
+#[test]
+fn every_rule_has_corpus_rows() {
+    use policylens::rules::Rule;
+    let engine = crate::engine();
+    let mut seen = std::collections::HashSet::new();
+    for name in [
+        "targets.tsv",
+        "dates.tsv",
+        "regions.tsv",
+        "tasks.tsv",
+        "published.tsv",
+    ] {
+        for (_, c) in rows(name) {
+            let doc = document_from_str("-", "txt", &c[0], engine);
+            let r = engine.analyze(&doc);
+            seen.extend(r.targets.iter().map(|t| t.rule));
+            seen.extend(r.dates.iter().map(|t| t.rule));
+            seen.extend(r.regions.iter().map(|t| t.rule));
+            seen.extend(r.tasks.iter().map(|t| t.rule));
+        }
+    }
+    let missing: Vec<&str> = Rule::ALL
+        .iter()
+        .filter(|r| !seen.contains(r))
+        .map(|r| r.as_str())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "rules without a corpus row: {missing:?}"
+    );
 }

@@ -1,48 +1,162 @@
-//! The JSON contract: output reads back into the report types, which deny unknown fields,
-//! so a field renamed or added without updating `src/report.rs` fails here.
+//! The JSON contract: the output of `analyze --format json` is read back into structs
+//! written here from the README's field table — not the types that wrote it — with unknown
+//! fields denied, so a field renamed, added or dropped without the README and these structs
+//! changing fails here.
 
-use policylens::report::DocReport;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Doc {
+    schema: String,
+    path: String,
+    published: Option<String>,
+    published_evidence: Option<String>,
+    source: Source,
+    title: Option<String>,
+    targets: Vec<Target>,
+    dates: Vec<Date>,
+    regions: Vec<Region>,
+    tasks: Vec<Task>,
+    task_summary: Summary,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Source {
+    encoding: String,
+    format: String,
+    script: String,
+    chars: usize,
+    normalized_chars: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Target {
+    indicator: String,
+    value: f64,
+    value_max: Option<f64>,
+    unit: String,
+    comparator: String,
+    year: Option<i32>,
+    kind: String,
+    attribute: Option<String>,
+    evidence: String,
+    span: [usize; 2],
+    rule: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Date {
+    value: String,
+    kind: String,
+    evidence: String,
+    span: [usize; 2],
+    mentions: usize,
+    rule: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Region {
+    name: String,
+    code: Option<String>,
+    level: String,
+    parent: Option<String>,
+    successor: Option<String>,
+    members: Vec<String>,
+    candidates: Vec<String>,
+    mentions: usize,
+    spans: Vec<[usize; 2]>,
+    evidence: String,
+    rule: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Task {
+    title: String,
+    declared_count: Option<u32>,
+    items: Vec<String>,
+    count_ok: Option<bool>,
+    kind: String,
+    heading_path: Vec<String>,
+    evidence: String,
+    span: [usize; 2],
+    rule: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Summary {
+    lists: usize,
+    with_declared_count: usize,
+    count_ok: usize,
+    count_mismatch: usize,
+}
+
+fn rule_of(kind: &str, rule: &str) {
+    let r = policylens::rules::Rule::parse(rule).unwrap_or_else(|| panic!("unknown rule {rule}"));
+    assert_eq!(r.kind(), kind, "{rule}");
+}
 
 #[test]
-fn analyze_json_reads_back_into_the_report_types() {
+fn analyze_json_reads_back_into_the_documented_fields() {
     let out = crate::bin()
         .args(["analyze", "--format", "json"])
         .arg(crate::root().join("seeds"))
         .output()
         .unwrap();
-    let reports: Vec<DocReport> =
-        serde_json::from_slice(&out.stdout).expect("the JSON matches the report types");
-    assert_eq!(reports.len(), 5);
-    for r in &reports {
-        assert_eq!(r.schema, policylens::report::SCHEMA);
-        for t in &r.targets {
+    let docs: Vec<Doc> =
+        serde_json::from_slice(&out.stdout).expect("the JSON has the documented fields");
+    assert_eq!(docs.len(), 5);
+    for d in &docs {
+        assert_eq!(d.schema, "policylens/1");
+        assert!(["text", "html", "markdown"].contains(&d.source.format.as_str()));
+        assert!(["simplified", "traditional", "none"].contains(&d.source.script.as_str()));
+        for t in &d.targets {
             assert!(["=", ">=", ">", "<=", "<", "~", "range"].contains(&t.comparator.as_str()));
             assert!(["target", "status"].contains(&t.kind.as_str()));
             assert_eq!(t.value_max.is_some(), t.comparator == "range");
             assert!(t.span[0] < t.span[1]);
+            rule_of("target", &t.rule);
         }
-        for d in &r.dates {
-            assert!(
-                ["day", "month", "year", "period", "month_day"].contains(&d.kind.as_str()),
-                "{}",
-                d.kind
-            );
+        for x in &d.dates {
+            assert!(["day", "month", "year", "period", "month_day"].contains(&x.kind.as_str()));
+            rule_of("date", &x.rule);
         }
-        for g in &r.regions {
+        for g in &d.regions {
             assert!(["province", "prefecture", "county", "area", "ambiguous"]
                 .contains(&g.level.as_str()));
             assert_eq!(
                 g.code.is_none(),
                 g.level == "area" || g.level == "ambiguous"
             );
+            assert!(g
+                .code
+                .iter()
+                .all(|c| c.len() == 6 && c.bytes().all(|b| b.is_ascii_digit())));
             assert_eq!(g.mentions, g.spans.len());
+            rule_of("region", &g.rule);
         }
-        for l in &r.tasks {
+        for l in &d.tasks {
+            assert!(["outline", "enumeration", "inline"].contains(&l.kind.as_str()));
             assert_eq!(
                 l.count_ok,
-                l.declared_count.map(|d| d as usize == l.items.len())
+                l.declared_count.map(|n| n as usize == l.items.len())
             );
+            rule_of("task", &l.rule);
         }
+        assert_eq!(d.task_summary.lists, d.tasks.len());
     }
 }
 

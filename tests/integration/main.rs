@@ -8,6 +8,7 @@ mod json_contract;
 mod normalize;
 mod robustness;
 mod seeds;
+mod segment;
 
 use policylens::engine::Engine;
 use std::path::PathBuf;

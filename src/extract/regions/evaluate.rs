@@ -166,6 +166,24 @@ fn county_short(tx: &Text, (a, b): (usize, usize)) -> Option<bool> {
     }
 }
 
+/// The units a name may mean at the document's date (no date: a retired name still means
+/// its last unit).
+fn candidates(g: &Gazetteer, entries: &[Entry], year: Option<i32>) -> Vec<(usize, Via)> {
+    let units_of = || {
+        entries.iter().filter_map(|e| match e {
+            Entry::Unit(i, v) => Some((*i, *v)),
+            Entry::Area(_) => None,
+        })
+    };
+    let cands: Vec<(usize, Via)> = units_of()
+        .filter(|(i, _)| g.valid(&g.units[*i], year))
+        .collect();
+    if cands.is_empty() && year.is_none() {
+        return units_of().collect();
+    }
+    cands
+}
+
 /// Whether the name at `hit` is a mention here, and of what. `prev` is the mention before
 /// it (an ordinary word needs its parent there).
 pub fn evaluate(tx: &Text, year: Option<i32>, hit: Hit, prev: Option<&Mention>) -> Option<Mention> {
@@ -191,19 +209,7 @@ pub fn evaluate(tx: &Text, year: Option<i32>, hit: Hit, prev: Option<&Mention>) 
             Rule::RegionFullName
         },
     };
-    let units_of = || {
-        entries.iter().filter_map(|e| match e {
-            Entry::Unit(i, v) => Some((*i, *v)),
-            Entry::Area(_) => None,
-        })
-    };
-    let mut cands: Vec<(usize, Via)> = units_of()
-        .filter(|(i, _)| g.valid(&g.units[*i], year))
-        .collect();
-    if cands.is_empty() && year.is_none() {
-        // No date: a retired name still means its (last) unit.
-        cands = units_of().collect();
-    }
+    let mut cands = candidates(g, entries, year);
     if cands.is_empty() {
         let area = entries.iter().find_map(|e| match e {
             Entry::Area(i) => Some(*i),

@@ -47,7 +47,7 @@ fn children(heads: &[(usize, Marker)], k: usize) -> Vec<(usize, &Marker)> {
     let mut child_level = None;
     let mut out = Vec::new();
     for (sj, mj) in &heads[k + 1..] {
-        if (mj.level <= m.level && (!mj.boxed || m.boxed)) || mj.boxed {
+        if mj.level <= m.level || mj.boxed {
             break;
         }
         let cl = *child_level.get_or_insert(mj.level);
