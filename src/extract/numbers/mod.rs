@@ -1,28 +1,32 @@
 //! The number and quantity grammar shared by targets, tables, diff and `parse`.
 //!
-//! Reads Arabic numerals (decimals, thousands separators), Chinese numerals (三十, 一百二十,
-//! 两千, 二〇二五, 零), magnitudes multiplied out (2.5万 → 25000, 508.9亿, 万亿级),
-//! percentages (10%, 百分之十), percentage points (个百分点), approximate counts (100多家,
-//! 100余家) and ranges (3-5个, 3至5个, 10%—15%), followed by a unit or measure word from
-//! `dicts/units.tsv`. It says what a phrase *reads as*; whether a quantity is a target is the
-//! targets extractor's business.
+//! One scan per sentence ([`scan`]) reads every quantity: a numeral ([`numeral`]: Arabic
+//! with grouped digits, Chinese, financial), its sign (负3.9%, -120), a magnitude multiplied
+//! out (2.5万 → 25000, 一百零四万, 千亿级), an approximation (100多家, 500余万, 几十亿,
+//! 上百家), a percentage in words (百分之十二点五, 千分之二点四), a ratio (三成, 九成以上), a
+//! fraction (二分之一, 3/5, 一半), a range sharing its magnitude or unit (1000-2000万元,
+//! 一百二十到一百五十万元, 10%—15%), and the unit after it ([`units`]: measure words,
+//! metric words and symbols, currencies kept whole, rates such as 立方米/天). It says what a
+//! phrase *reads as*; whether a quantity is a target is the targets extractor's business.
 
 pub mod numeral;
+pub mod units;
 
 pub use numeral::{parse_arabic, parse_chinese};
 
-use crate::dicts::{ComparatorWord, Dicts, Unit, UnitClass};
+use crate::dicts::{ComparatorWord, Dicts, UnitClass};
 use crate::error::DictError;
 use crate::report::Comparator;
+use numeral::{cn_digit, is_cn_numeral, magnitude, read_arabic, MAGNITUDES};
 use regex::Regex;
-use std::collections::HashMap;
+use units::Units;
 
 /// How the digits of a quantity are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Written {
     /// 2.5, 1,234
     Arabic,
-    /// 三十, 一百二十, 百分之十
+    /// 三十, 一百二十, 百分之十, 壹佰
     Chinese,
 }
 
@@ -35,6 +39,26 @@ pub enum Magnitude {
     Applied,
     /// The number is a magnitude word alone, with no digit (百家, 千亿级).
     Only,
+}
+
+/// How far a quantity is from its stated value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Approx {
+    /// 多, 余, 来 after the number: more than it (100多家).
+    More,
+    /// 几, 数, 上 with a magnitude: some tens, hundreds … (几十亿, 数百家, 上千人).
+    Several,
+}
+
+/// What kind of number it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// A count, amount or percentage.
+    Plain,
+    /// 三成: tenths, reported as a percentage.
+    Ratio,
+    /// 二分之一, 3/5, 一半: a fraction, reported as a value below 1.
+    Fraction,
 }
 
 /// A quantity found in a text. Offsets are byte offsets into the scanned text.
@@ -52,8 +76,8 @@ pub struct Quantity {
     pub magnitude: Magnitude,
     /// Followed by 级 (千亿级): a size class.
     pub size_class: bool,
-    /// 多/余 between number and unit (100多家): more than the number.
-    pub more: bool,
+    pub approx: Option<Approx>,
+    pub form: Form,
 }
 
 impl Quantity {
@@ -76,38 +100,32 @@ impl Quantity {
     pub fn is(&self, class: UnitClass) -> bool {
         self.unit_class == Some(class)
     }
+
+    /// More than the number, or some multiple of a magnitude: comparator `>`.
+    pub fn more(&self) -> bool {
+        self.approx.is_some()
+    }
 }
 
-/// The compiled grammar: one pattern over numerals, magnitudes, comparators of a range, and
-/// every unit of `dicts/units.tsv`, plus the comparator words. Built when the dictionaries
-/// load, so a bad or oversized unit table is a [`DictError`], never a panic later.
+/// The compiled grammar: the unit automaton and the comparator words. Built when the
+/// dictionaries load, so a bad or oversized unit table is a [`DictError`], never a panic.
 pub struct Grammar {
-    pattern: Regex,
+    units: Units,
     /// A year standing between a comparator word and its number (提高到2025年的10%).
     year_between: Regex,
-    classes: HashMap<String, UnitClass>,
     /// Comparator words before the number, longest first.
     before: Vec<ComparatorWord>,
     /// Comparator words after the number and its unit, longest first.
     after: Vec<ComparatorWord>,
 }
 
-const CN_DIGITS: &str = "零〇一二两三四五六七八九十百千万亿";
-
 impl Grammar {
     /// Compile the grammar over the units and comparators of `dicts`.
     pub fn new(dicts: &Dicts) -> Result<Grammar, DictError> {
-        let pattern = number_pattern(&dicts.units)?;
-        let classes = dicts
-            .units
-            .iter()
-            .map(|u| (u.unit.clone(), u.class))
-            .collect();
         let (after, before) = dicts.comparators.iter().cloned().partition(|c| c.after);
         Ok(Grammar {
-            pattern,
+            units: Units::new(&dicts.units)?,
             year_between: Regex::new(r"(?:19|20)\d{2}年(?:底|末)?的?$").expect("fixed pattern"),
-            classes,
             before,
             after,
         })
@@ -115,7 +133,7 @@ impl Grammar {
 
     /// The class of a unit as written.
     pub fn class_of(&self, unit: &str) -> Option<UnitClass> {
-        self.classes.get(unit).copied()
+        self.units.class_of(unit)
     }
 
     /// Comparator words that say a value is reached (增长到, 提高至 …).
@@ -136,153 +154,483 @@ impl Grammar {
     }
 }
 
-/// The pattern over a quantity; the unit alternation is built from `units.tsv` (longest
-/// first, as [`Dicts`] sorts them).
-fn number_pattern(units: &[Unit]) -> Result<Regex, DictError> {
-    let alts: Vec<String> = units.iter().map(|u| regex::escape(&u.unit)).collect();
-    let unit = format!("(?:{})", alts.join("|"));
-    let arabic = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)";
-    let cn = format!("(?:[{CN_DIGITS}]+(?:点[零〇一二三四五六七八九]+)?)");
-    let mag = "(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)";
-    let sep = "(?:-|—|–|~|～|至|到)";
-    let pat = format!(
-        r"(?P<pct>百分之(?P<pctnum>{arabic}|{cn}))(?:\s*{sep}\s*百分之(?P<pctnum2>{arabic}|{cn}))?|(?P<n1>{arabic}|{cn})(?: ?(?P<m1>{mag}))?(?P<a1>多|余)?(?: ?(?P<u1>{unit}))?(?:\s*(?P<sep>{sep})\s*(?P<n2>{arabic}|{cn})(?P<m2>{mag})?(?P<u2>{unit})?)?(?P<ji>级)?"
-    );
-    regex::RegexBuilder::new(&pat)
-        .size_limit(64 << 20)
-        .build()
-        .map_err(|e| DictError::Row {
-            file: "dicts/units.tsv".into(),
-            line: 0,
-            message: format!("the units do not compile into the number grammar: {e}"),
-        })
+/// A sentence as the scanner reads it: its chars and their byte offsets.
+struct Chars<'t> {
+    text: &'t str,
+    cs: Vec<char>,
+    /// Byte offset of every char, and the text's length at the end.
+    bs: Vec<usize>,
 }
 
-fn read_number(s: &str) -> Option<(f64, Written)> {
-    let c = s.chars().next()?;
-    if c.is_ascii_digit() {
-        parse_arabic(s).map(|v| (v, Written::Arabic))
-    } else {
-        parse_chinese(s).map(|v| (v, Written::Chinese))
+impl<'t> Chars<'t> {
+    fn new(text: &'t str) -> Chars<'t> {
+        let (bs, cs): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
+        let mut bs = bs;
+        bs.push(text.len());
+        Chars { text, cs, bs }
     }
+
+    fn at(&self, i: usize) -> Option<char> {
+        self.cs.get(i).copied()
+    }
+
+    fn starts(&self, i: usize, s: &str) -> bool {
+        self.text.get(self.bs[i.min(self.cs.len())]..).is_some_and(|t| t.starts_with(s))
+    }
+
+    /// The char index of byte offset `b` (a char boundary).
+    fn char_of(&self, b: usize) -> usize {
+        self.bs.partition_point(|&x| x < b)
+    }
+}
+
+/// A numeral read, before its unit.
+#[derive(Debug, Clone, Copy)]
+struct Num {
+    value: f64,
+    /// Char index after it (and after its magnitude and approximation).
+    end: usize,
+    written: Written,
+    magnitude: Magnitude,
+    approx: Option<Approx>,
+    /// The factor of the magnitude that ends it (1 when none): 一百五十万 ends in 万.
+    trailing: f64,
 }
 
 /// Scan `text` for quantities.
 pub fn scan(text: &str, g: &Grammar) -> Vec<Quantity> {
-    g.pattern
-        .captures_iter(text)
-        .filter_map(|c| {
-            if c.name("pct").is_some() {
-                percent_words(&c)
-            } else {
-                numeral_quantity(&c, g)
+    let c = Chars::new(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < c.cs.len() {
+        match quantity_at(&c, i, g) {
+            Some((q, next)) => {
+                out.push(q);
+                i = next.max(i + 1);
             }
-        })
-        .collect()
-}
-
-/// 百分之十, 百分之五到百分之八.
-fn percent_words(c: &regex::Captures) -> Option<Quantity> {
-    let whole = c.get(0)?;
-    let (v, _) = c.name("pctnum").and_then(|m| read_number(m.as_str()))?;
-    let vmax = c
-        .name("pctnum2")
-        .and_then(|m| read_number(m.as_str()))
-        .map(|x| x.0);
-    Some(Quantity {
-        start: whole.start(),
-        end: whole.end(),
-        value: v,
-        value_max: vmax,
-        unit: "%".into(),
-        unit_class: Some(UnitClass::Percent),
-        written: Written::Chinese,
-        magnitude: Magnitude::None,
-        size_class: false,
-        more: false,
-    })
-}
-
-/// A numeral with its magnitude, unit and the second number of a range.
-fn numeral_quantity(c: &regex::Captures, g: &Grammar) -> Option<Quantity> {
-    let whole = c.get(0)?;
-    let n1 = c.name("n1")?;
-    let (v1, written) = read_number(n1.as_str())?;
-    let digits = n1
-        .as_str()
-        .chars()
-        .any(|ch| ch.is_ascii_digit() || numeral::cn_digit(ch).is_some());
-    let m1 = c.name("m1").map_or("", |m| m.as_str());
-    let v1 = numeral::scale(v1, numeral::magnitude(m1));
-    let mut unit = c.name("u1").map_or("", |m| m.as_str()).to_string();
-    // where the first number and its unit end, if the second number is not a range end
-    let first_end = c
-        .name("u1")
-        .or(c.name("a1"))
-        .or(c.name("m1"))
-        .map_or(n1.end(), |m| m.end());
-    let (end, vmax) = match range_end(c, &unit, m1, v1) {
-        Some((v2, u2)) => {
-            if unit.is_empty() {
-                unit = u2;
+            // never start again inside a run of digits
+            None if c.cs[i].is_ascii_digit() => {
+                while c.at(i).is_some_and(|ch| ch.is_ascii_digit()) {
+                    i += 1;
+                }
             }
-            (whole.end(), Some(v2))
+            None => i += 1,
         }
-        None if c.name("n2").is_some() => (first_end, None),
-        None => (whole.end(), None),
+    }
+    out
+}
+
+/// The quantity that starts at char `i`, and the char index after it.
+fn quantity_at(c: &Chars, i: usize, g: &Grammar) -> Option<(Quantity, usize)> {
+    let ch = c.cs[i];
+    if matches!(ch, '百' | '千' | '万') && c.starts(i + 1, "分之") {
+        return percent_words(c, i, g);
+    }
+    if c.starts(i, "一半") {
+        return Some(fraction(c, i, i + 2, 0.5, Written::Chinese));
+    }
+    if let Some(q) = chinese_fraction(c, i) {
+        return Some(q);
+    }
+    let (sign, at) = sign_at(c, i)?;
+    let num = read_num(c, at, g)?;
+    if num.written == Written::Arabic {
+        if let Some(q) = arabic_fraction(c, i, at, num.value) {
+            return Some(q);
+        }
+    }
+    finish(c, i, Num { value: sign * num.value, ..num }, g)
+}
+
+/// A sign before a number: 负, or a minus that follows no digit or letter (GB5749-2006 is a
+/// code, 3-5 a range). Returns the sign and where the number starts.
+fn sign_at(c: &Chars, i: usize) -> Option<(f64, usize)> {
+    let ch = c.cs[i];
+    let next_is_number = |k: usize| c.at(k).is_some_and(|n| n.is_ascii_digit() || is_cn_numeral(n));
+    if ch == '负' && next_is_number(i + 1) {
+        return Some((-1.0, i + 1));
+    }
+    if c.starts(i, "零下") && next_is_number(i + 2) {
+        return Some((-1.0, i + 2));
+    }
+    if matches!(ch, '-' | '−' | '﹣') {
+        let prev_ok = i == 0 || !c.cs[i - 1].is_ascii_alphanumeric() && !matches!(c.cs[i - 1], '-' | '.' | '/');
+        return (prev_ok && c.at(i + 1).is_some_and(|n| n.is_ascii_digit())).then_some((-1.0, i + 1));
+    }
+    (ch.is_ascii_digit() || is_cn_numeral(ch) || matches!(ch, '几' | '数' | '上')).then_some((1.0, i))
+}
+
+/// The numeral at char `at` with its magnitude and approximation: Arabic (with a magnitude
+/// after it unless a unit starts there: 5千米 is 5 km) or Chinese.
+fn read_num(c: &Chars, at: usize, g: &Grammar) -> Option<Num> {
+    let mut num = if c.cs[at].is_ascii_digit() {
+        let (v, end) = read_arabic(&c.cs, at)?;
+        Num {
+            value: v,
+            end,
+            written: Written::Arabic,
+            magnitude: Magnitude::None,
+            approx: None,
+            trailing: 1.0,
+        }
+    } else {
+        read_chinese(c, at, g)?
     };
-    let size_class = c.name("ji").is_some() && end == whole.end();
-    let chinese = written == Written::Chinese;
-    // A bare Chinese numeral (一是, 两个大局 without a unit) is prose, not a quantity,
-    // unless it carries 万/亿 or a size class.
-    if chinese
-        && unit.is_empty()
-        && !size_class
-        && !n1.as_str().contains(['万', '亿'])
-        && m1.is_empty()
+    if c.at(num.end).is_some_and(|ch| matches!(ch, '多' | '余')) && !unit_or_magnitude_follows(c, num.end + 1, g) {
+        return Some(num);
+    }
+    if c.at(num.end).is_some_and(|ch| matches!(ch, '多' | '余')) {
+        num.approx = Some(Approx::More);
+        num.end += 1;
+    }
+    apply_magnitude(c, &mut num, g);
+    if c.at(num.end).is_some_and(|ch| matches!(ch, '多' | '余')) && num.magnitude != Magnitude::None {
+        num.approx = Some(Approx::More);
+        num.end += 1;
+    }
+    Some(num)
+}
+
+/// Whether a unit or a magnitude word starts at char `k` (so 多/余 before it approximates).
+fn unit_or_magnitude_follows(c: &Chars, k: usize, g: &Grammar) -> bool {
+    let k = if c.at(k) == Some(' ') { k + 1 } else { k };
+    k < c.cs.len() && (g.units.at(c.text, c.bs[k]).is_some() || MAGNITUDES.iter().any(|m| c.starts(k, m)))
+}
+
+/// A magnitude word after the numeral (one space allowed), unless a unit starts with it.
+fn apply_magnitude(c: &Chars, num: &mut Num, g: &Grammar) {
+    let k = if c.at(num.end) == Some(' ') { num.end + 1 } else { num.end };
+    if k >= c.cs.len() || g.units.at(c.text, c.bs[k]).is_some_and(|u| magnitude_start(&u.text)) {
+        return;
+    }
+    if let Some(m) = MAGNITUDES.iter().find(|m| c.starts(k, m)) {
+        let f = magnitude(m);
+        num.value = numeral::scale(num.value, f);
+        num.trailing = f;
+        num.end = k + m.chars().count();
+        if num.magnitude == Magnitude::None {
+            num.magnitude = Magnitude::Applied;
+        }
+    }
+}
+
+/// A unit that begins with a magnitude character (千米, 千克, 千瓦, 百分点).
+fn magnitude_start(unit: &str) -> bool {
+    unit.starts_with(['千', '百', '万', '亿', '十'])
+}
+
+/// The words a bare magnitude may be (百, 千亿 …), and 几/数/上 before one.
+fn magnitude_word(s: &str) -> bool {
+    s == "十" || MAGNITUDES.contains(&s)
+}
+
+/// A Chinese numeral at char `at`: the longest run of numeral characters (几 marks an
+/// approximation: 几十, 十几, 几百万; 数 and 上 before a magnitude: 数十, 上千), with a
+/// decimal part after 点. A run that opens with 百/千/万/亿 must be a magnitude word alone
+/// (万一 is no number), and a trailing 千/百 that opens a unit is left to the unit (三千米).
+fn read_chinese(c: &Chars, at: usize, g: &Grammar) -> Option<Num> {
+    let lead_approx = matches!(c.cs[at], '数' | '上');
+    let start = if lead_approx { at + 1 } else { at };
+    let mut end = start;
+    while c.at(end).is_some_and(|ch| is_cn_numeral(ch) || ch == '几') {
+        end += 1;
+    }
+    // 三千米: the 千 belongs to the unit
+    while end > start + 1
+        && matches!(c.cs[end - 1], '千' | '百')
+        && g.units.at(c.text, c.bs[end - 1]).is_some_and(|u| magnitude_start(&u.text))
     {
+        end -= 1;
+    }
+    let run: String = c.cs[start..end].iter().filter(|&&ch| ch != '几').collect();
+    let several = lead_approx || end - start > run.chars().count();
+    if run.is_empty() || (lead_approx && !magnitude_word(&run) && !run.starts_with('十')) {
         return None;
     }
-    if unit == "％" {
-        unit = "%".into();
+    let opens_big = run.starts_with(['百', '千', '万', '亿']);
+    if opens_big && !magnitude_word(&run) {
+        return None;
     }
-    let magnitude = if chinese && !digits {
-        Magnitude::Only
-    } else if !m1.is_empty() {
-        Magnitude::Applied
+    let mut value = parse_chinese(&run)?;
+    // 三点五: a decimal part
+    if c.at(end) == Some('点') && c.at(end + 1).and_then(cn_digit).is_some() {
+        let mut k = end + 1;
+        while c.at(k).and_then(cn_digit).is_some() {
+            k += 1;
+        }
+        let frac: String = c.cs[end..k].iter().collect();
+        value = parse_chinese(&format!("{run}{frac}"))?;
+        end = k;
+    }
+    // 十 and 十五 are numbers; 百, 千, 万 alone are magnitude words (百家)
+    let digits = run.starts_with('十') || run.chars().any(|ch| cn_digit(ch).is_some());
+    let trailing = if run.ends_with("万亿") {
+        1e12
+    } else if run.ends_with('亿') {
+        1e8
+    } else if run.ends_with('万') {
+        1e4
     } else {
-        Magnitude::None
+        1.0
     };
-    Some(Quantity {
-        start: n1.start(),
+    Some(Num {
+        value,
         end,
-        value: v1,
-        value_max: vmax,
-        unit_class: g.class_of(&unit),
-        unit,
-        written,
-        magnitude,
-        size_class,
-        more: c.name("a1").is_some(),
+        written: Written::Chinese,
+        magnitude: if !digits {
+            Magnitude::Only
+        } else if trailing > 1.0 {
+            Magnitude::Applied
+        } else {
+            Magnitude::None
+        },
+        approx: several.then_some(Approx::Several),
+        trailing,
     })
 }
 
-/// The upper end of a range (3-5个, 1000-2000万元) and its unit, when the second number
-/// makes one with the first: same unit, larger, and 到/至 only with a unit on the second
-/// number (到2025年 is no range end).
-fn range_end(c: &regex::Captures, unit: &str, m1: &str, v1: f64) -> Option<(f64, String)> {
-    let n2 = c.name("n2")?;
-    let u2 = c.name("u2").map_or("", |m| m.as_str());
-    let sep = c.name("sep").map_or("", |m| m.as_str());
-    let ok_units = unit.is_empty() || u2.is_empty() || unit == u2;
-    let loose = matches!(sep, "至" | "到") && u2.is_empty();
-    if !ok_units || loose {
+/// The unit at char `k` (one space allowed before it), and the char index after it.
+fn unit_at(c: &Chars, k: usize, g: &Grammar) -> Option<(units::UnitMatch, usize)> {
+    let k = if c.at(k) == Some(' ') { k + 1 } else { k };
+    if k >= c.cs.len() {
         return None;
     }
-    let (v2, _) = read_number(n2.as_str())?;
-    let m2 = c.name("m2").map_or(m1, |m| m.as_str());
-    let v2 = numeral::scale(v2, numeral::magnitude(m2));
-    (v2 > v1).then(|| (v2, u2.to_string()))
+    let u = g.units.at(c.text, c.bs[k])?;
+    let end = c.char_of(u.end);
+    Some((u, end))
+}
+
+/// 三成, 七成五, 九成半: tenths, as a percentage; 成 must not open a word (成为, 成本, 成都).
+fn ratio_at(c: &Chars, num: &Num) -> Option<(f64, usize)> {
+    if c.at(num.end) != Some('成') || num.value > 10.0 || num.magnitude != Magnitude::None {
+        return None;
+    }
+    let k = num.end + 1;
+    let (extra, k) = match c.at(k) {
+        Some('半') => (5.0, k + 1),
+        Some(d) if cn_digit(d).is_some_and(|d| d > 0) && !c.at(k + 1).is_some_and(is_cn_numeral) => {
+            (cn_digit(d).unwrap_or(0) as f64, k + 1)
+        }
+        _ => (0.0, k),
+    };
+    let free = match c.at(k) {
+        None => true,
+        Some(n) => {
+            !crate::segment::is_block_char(n)
+                || n.is_ascii_digit()
+                || ["以上", "以下", "左右", "多", "的", "是", "和", "及", "至", "到", "、"]
+                    .iter()
+                    .any(|w| c.starts(k, w))
+        }
+    };
+    free.then_some((num.value * 10.0 + extra, k))
+}
+
+/// Build the quantity of numeral `num` that starts at char `start`: its unit, a ratio, a
+/// size class, a range. A bare Chinese numeral (一是, 两个大局 without a unit) is prose, not
+/// a quantity, unless it carries 万/亿 or a size class.
+fn finish(c: &Chars, start: usize, num: Num, g: &Grammar) -> Option<(Quantity, usize)> {
+    if let Some((v, end)) = ratio_at(c, &num) {
+        let mut q = quantity(c, start, end, v, num);
+        q.unit = "%".into();
+        q.unit_class = Some(UnitClass::Percent);
+        q.form = Form::Ratio;
+        return Some((q, end));
+    }
+    let unit = unit_at(c, num.end, g);
+    // 千家万户, 千方百计, 百度: a bare magnitude, a one-character "unit" and more words
+    if num.magnitude == Magnitude::Only {
+        if let Some((u, e)) = &unit {
+            let idiom = u.text.chars().count() == 1
+                && (c.at(*e).is_some_and(is_cn_numeral) || u.text == "度");
+            if idiom {
+                return None;
+            }
+        }
+    }
+    let mut end = unit.as_ref().map_or(num.end, |u| u.1);
+    let mut q = quantity(c, start, end, num.value, num);
+    if let Some((u, _)) = unit {
+        q.unit_class = Some(u.class);
+        q.unit = u.text;
+    }
+    if let Some((vmax, u2, e)) = range_end(c, end, &q, g) {
+        if q.unit.is_empty() && !u2.0.is_empty() {
+            q.unit = u2.0;
+            q.unit_class = u2.1;
+        }
+        if num.magnitude == Magnitude::None && num.trailing == 1.0 && u2.2 > 1.0 && q.value * u2.2 <= vmax {
+            q.value = numeral::scale(q.value, u2.2);
+            q.magnitude = Magnitude::Applied;
+        }
+        q.value_max = Some(vmax);
+        end = e;
+    }
+    if c.at(end) == Some('级') {
+        q.size_class = true;
+        end += 1;
+    }
+    q.end = c.bs[end];
+    let bare = q.chinese() && q.unit.is_empty() && !q.size_class && num.trailing == 1.0;
+    (!bare).then_some((q, end))
+}
+
+fn quantity(c: &Chars, start: usize, end: usize, value: f64, num: Num) -> Quantity {
+    Quantity {
+        start: c.bs[start],
+        end: c.bs[end],
+        value,
+        value_max: None,
+        unit: String::new(),
+        unit_class: None,
+        written: num.written,
+        magnitude: num.magnitude,
+        size_class: false,
+        approx: num.approx,
+        form: Form::Plain,
+    }
+}
+
+/// The separators of a range (3-5个, 3至5个, 1.6~3.9米, 10%—15%).
+const RANGE_SEPS: [&str; 7] = ["——", "-", "—", "–", "~", "至", "到"];
+
+/// The upper end of a range after the quantity `q` (ending at char `end`): its value, its
+/// unit (text, class, and the magnitude factor it carries) and the char index after it. The
+/// second number must be larger, in the same unit or none, and 到/至 needs a unit on the
+/// second number (到2025年 is no range end).
+fn range_end(
+    c: &Chars,
+    end: usize,
+    q: &Quantity,
+    g: &Grammar,
+) -> Option<(f64, (String, Option<UnitClass>, f64), usize)> {
+    let mut k = end;
+    while c.at(k) == Some(' ') {
+        k += 1;
+    }
+    let sep = RANGE_SEPS.iter().find(|s| c.starts(k, s))?;
+    k += sep.chars().count();
+    while c.at(k) == Some(' ') {
+        k += 1;
+    }
+    if !c.at(k).is_some_and(|ch| ch.is_ascii_digit() || is_cn_numeral(ch)) {
+        return None;
+    }
+    let second = read_num(c, k, g)?;
+    let (unit, class, e) = match unit_at(c, second.end, g) {
+        Some((u, e)) => (u.text, Some(u.class), e),
+        None => (String::new(), None, second.end),
+    };
+    let loose = matches!(*sep, "至" | "到") && unit.is_empty();
+    let same_unit = q.unit.is_empty() || unit.is_empty() || q.unit == unit;
+    (!loose && same_unit && second.value > q.value && second.approx.is_none())
+        .then_some((second.value, (unit, class, second.trailing), e))
+}
+
+/// 百分之十二点五, 千分之二点四, 万分之三, and ranges 百分之五到百分之八 / 百分之五到八.
+fn percent_words(c: &Chars, i: usize, g: &Grammar) -> Option<(Quantity, usize)> {
+    let unit = match c.cs[i] {
+        '百' => "%",
+        '千' => "‰",
+        _ => "‱",
+    };
+    let at = i + 3;
+    let num = read_plain(c, at, g)?;
+    let mut q = quantity(c, i, num.end, num.value, num);
+    q.unit = unit.into();
+    q.unit_class = Some(UnitClass::Percent);
+    q.written = if c.cs[at].is_ascii_digit() {
+        Written::Arabic
+    } else {
+        Written::Chinese
+    };
+    let mut end = num.end;
+    let mut k = end;
+    while c.at(k) == Some(' ') {
+        k += 1;
+    }
+    if let Some(sep) = RANGE_SEPS.iter().find(|s| c.starts(k, s)) {
+        k += sep.chars().count();
+        while c.at(k) == Some(' ') {
+            k += 1;
+        }
+        if c.starts(k, &c.text[c.bs[i]..c.bs[i + 3]]) {
+            k += 3;
+        }
+        if let Some(n2) = read_plain(c, k, g).filter(|n| n.value > q.value) {
+            q.value_max = Some(n2.value);
+            end = n2.end;
+        }
+    }
+    q.end = c.bs[end];
+    Some((q, end))
+}
+
+/// A numeral with no magnitude or approximation (inside 百分之…, 分之).
+fn read_plain(c: &Chars, at: usize, g: &Grammar) -> Option<Num> {
+    let ch = c.at(at)?;
+    if ch.is_ascii_digit() {
+        let (v, end) = read_arabic(&c.cs, at)?;
+        return Some(Num {
+            value: v,
+            end,
+            written: Written::Arabic,
+            magnitude: Magnitude::None,
+            approx: None,
+            trailing: 1.0,
+        });
+    }
+    read_chinese(c, at, g).filter(|n| n.approx.is_none() && n.magnitude != Magnitude::Only)
+}
+
+/// A fraction from `start` to `end`.
+fn fraction(c: &Chars, start: usize, end: usize, value: f64, written: Written) -> (Quantity, usize) {
+    let num = Num {
+        value,
+        end,
+        written,
+        magnitude: Magnitude::None,
+        approx: None,
+        trailing: 1.0,
+    };
+    let mut q = quantity(c, start, end, value, num);
+    q.form = Form::Fraction;
+    q.value = (value * 1e6).round() / 1e6;
+    (q, end)
+}
+
+/// 二分之一, 三分之二: a Chinese fraction.
+fn chinese_fraction(c: &Chars, i: usize) -> Option<(Quantity, usize)> {
+    let mut k = i;
+    while c.at(k).is_some_and(is_cn_numeral) {
+        k += 1;
+    }
+    if k == i || !c.starts(k, "分之") {
+        return None;
+    }
+    let den = parse_chinese(&c.cs[i..k].iter().collect::<String>())?;
+    let mut e = k + 2;
+    while c.at(e).is_some_and(is_cn_numeral) {
+        e += 1;
+    }
+    let numerator = parse_chinese(&c.cs[k + 2..e].iter().collect::<String>())?;
+    (den > 0.0).then(|| fraction(c, i, e, numerator / den, Written::Chinese))
+}
+
+/// 3/5: an Arabic fraction, when it cannot be a date or a rate: both parts short, the
+/// numerator smaller, nothing but a non-digit around it.
+fn arabic_fraction(c: &Chars, i: usize, at: usize, a: f64) -> Option<(Quantity, usize)> {
+    let k = (at..c.cs.len()).take_while(|&k| c.cs[k].is_ascii_digit()).count() + at;
+    if c.at(k) != Some('/') || k - at > 3 || (i > 0 && matches!(c.cs[i - 1], '/' | '.')) {
+        return None;
+    }
+    let d = (k + 1..c.cs.len()).take_while(|&j| c.cs[j].is_ascii_digit()).count();
+    let e = k + 1 + d;
+    if d == 0 || d > 3 || matches!(c.at(e), Some('/' | '.')) {
+        return None;
+    }
+    let b: f64 = c.cs[k + 1..e].iter().collect::<String>().parse().ok()?;
+    (b > a && a > 0.0).then(|| fraction(c, i, e, a / b, Written::Arabic))
 }
 
 /// A comparator read from the words around a quantity.
@@ -333,7 +681,7 @@ pub fn comparator(text: &str, q: &Quantity, g: &Grammar) -> ComparatorRead {
         Comparator::Range
     } else if let Some(a) = a {
         a.comparator
-    } else if q.more {
+    } else if q.more() {
         Comparator::Gt
     } else if let Some(b) = b {
         b.comparator

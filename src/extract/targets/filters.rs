@@ -3,7 +3,7 @@
 
 use super::Vocab;
 use crate::dicts::UnitClass;
-use crate::extract::numbers::{self, Grammar, Quantity};
+use crate::extract::numbers::{self, Form, Grammar, Quantity};
 use crate::report::string_enum;
 
 string_enum! {
@@ -35,6 +35,8 @@ string_enum! {
         Resolution => "resolution",
         /// Inside a title 《…》.
         Title => "title",
+        /// A fraction (二分之一, 一半, 3/5): the guidelines count fraction words as no target.
+        Fraction => "fraction",
     }
 }
 
@@ -121,6 +123,9 @@ pub fn reject(sentence: &str, q: &Quantity, g: &Grammar, v: &Vocab) -> Option<Re
 /// What the characters right around the number say: a duration, an ordinal, a name with
 /// digits, a resolution or formula, a rate applied, a rank.
 fn shape(sentence: &str, q: &Quantity) -> Option<Reject> {
+    if q.form == Form::Fraction {
+        return Some(Reject::Fraction);
+    }
     let before = &sentence[..q.start];
     let after = &sentence[q.end..];
     let prev = before.chars().next_back();
@@ -162,7 +167,11 @@ fn code(sentence: &str, q: &Quantity) -> Option<Reject> {
     let raw = &sentence[q.start..q.end];
     let next = sentence[q.end..].chars().next();
     let digits: String = raw.chars().take_while(|c| c.is_ascii_digit()).collect();
-    ((digits.starts_with('0') && digits.len() >= 3)
+    // the second half of a code joined by a dash (GB5749-2006, 0571-88888888)
+    let mut back = sentence[..q.start].chars().rev();
+    let after_dash = back.next() == Some('-') && back.next().is_some_and(|c| c.is_ascii_alphanumeric());
+    (after_dash
+        || (digits.starts_with('0') && digits.len() >= 3)
         || (digits.len() >= 7 && q.unit.is_empty() && !q.has_magnitude())
         || matches!(next, Some('号' | '-')))
     .then_some(Reject::PhoneOrCode)

@@ -206,7 +206,7 @@ pub fn build(tx: &Text, f: &Frame, q: &Quantity, seg: (usize, usize)) -> Option<
         && cmp.before_is_verb
         && comparator != Comparator::Range
         && cmp.after_len == 0
-        && !q.more
+        && !q.more()
     {
         comparator = Comparator::Eq; // 突破100项关键技术: a verb, not "more than"
     }
