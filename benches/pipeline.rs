@@ -123,9 +123,52 @@ fn regions(cr: &mut Criterion) {
     g.finish();
 }
 
+/// The number and date grammar: phrases per second over the corpus inputs (what `parse`
+/// does), and the number scan's MB/s over the seeds' sentences.
+fn grammar(cr: &mut Criterion) {
+    let engine = &Engine::load(None).unwrap();
+    let res = &engine.resources;
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut phrases: Vec<String> = Vec::new();
+    for name in ["numbers.tsv", "dates.tsv"] {
+        let text = std::fs::read_to_string(root.join(name)).unwrap();
+        phrases.extend(
+            text.lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .skip(1)
+                .filter_map(|l| l.split('\t').next())
+                .map(|p| p.replace("\\n", "\n")),
+        );
+    }
+    let mut g = cr.benchmark_group("grammar");
+    g.throughput(Throughput::Elements(phrases.len() as u64));
+    g.bench_function("parse_phrases", |b| {
+        b.iter(|| {
+            for p in &phrases {
+                black_box(policylens::extract::numbers::scan(p, &res.numbers));
+                black_box(policylens::extract::dates::scan(&res.dates, p, None));
+            }
+        })
+    });
+    let ds = docs(&corpus(), engine);
+    let sentences: Vec<&str> = ds
+        .iter()
+        .flat_map(|d| (0..d.sentences.len()).map(move |i| d.sentence_text(i)))
+        .collect();
+    g.throughput(Throughput::Bytes(sentences.iter().map(|s| s.len() as u64).sum()));
+    g.bench_function("number_scan", |b| {
+        b.iter(|| {
+            for s in &sentences {
+                black_box(policylens::extract::numbers::scan(s, &res.numbers));
+            }
+        })
+    });
+    g.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = stages, long_sentence, regions
+    targets = stages, long_sentence, regions, grammar
 }
 criterion_main!(benches);

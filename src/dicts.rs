@@ -214,6 +214,9 @@ pub struct TargetWords {
     pub measure_cuts: Vec<String>,
     /// Scope words stripped from an indicator's start (我国).
     pub scope_prefixes: Vec<String>,
+    /// Verbs of change right before a number: up (增长) and down (下降).
+    pub rise: Vec<String>,
+    pub fall: Vec<String>,
 }
 
 /// The word lists of the task-list extractor, by role (see `dicts/task_rules.tsv`).
@@ -385,6 +388,8 @@ impl Dicts {
                 "elliptical" => tw.elliptical.push(w),
                 "measure_cut" => tw.measure_cuts.push(w),
                 "scope_prefix" => tw.scope_prefixes.push(w),
+                "rise" => tw.rise.push(w),
+                "fall" => tw.fall.push(w),
                 other => return Err(row.error(format!("unknown role {other:?}"))),
             }
         }

@@ -18,7 +18,17 @@ struct Num {
     #[serde(serialize_with = "crate::report::ser_opt_num")]
     value_max: Option<f64>,
     unit: String,
+    /// `count`, `percent`, `points`, `money`, `physical`, `rate`, `time`, or null.
+    unit_class: Option<String>,
     comparator: String,
+    /// `plain`, `ratio` (三成) or `fraction` (二分之一).
+    form: &'static str,
+    /// 多/余 (`more`) or 几/数/上 (`several`), or null.
+    approx: Option<&'static str>,
+    /// `up` or `down` when a verb of change stands before it (下降0.5个百分点), or null.
+    change: Option<&'static str>,
+    /// The whole phrase is one numeral with no unit (一百二十三).
+    bare: bool,
     /// Why the targets extractor would not take it as a target (null: it would).
     not_target: Option<String>,
     span: [usize; 2],
@@ -48,18 +58,8 @@ fn parse_one(input: &str, reference: Option<NaiveDate>, engine: &Engine) -> Pars
         let text = doc.sentence_text(i);
         let base = doc.byte(s.start);
         for q in numbers::scan(text, &res.numbers) {
-            let cmp = numbers::comparator(text, &q, &res.numbers);
             let (a, b) = (doc.char_at(base + q.start), doc.char_at(base + q.end));
-            nums.push(Num {
-                text: doc.slice(a, b).to_string(),
-                value: q.value,
-                value_max: q.value_max,
-                unit: q.unit.clone(),
-                comparator: cmp.comparator.to_string(),
-                not_target: filters::reject(text, &q, &res.numbers, &res.targets)
-                    .map(|r| r.to_string()),
-                span: doc.span(a, b),
-            });
+            nums.push(num(text, &q, engine, doc.slice(a, b), doc.span(a, b)));
         }
         for d in dates::scan(&res.dates, text, reference) {
             let (a, b) = (doc.char_at(base + d.start), doc.char_at(base + d.end));
@@ -71,6 +71,11 @@ fn parse_one(input: &str, reference: Option<NaiveDate>, engine: &Engine) -> Pars
             });
         }
     }
+    if nums.is_empty() {
+        if let Some(v) = numbers::bare_numeral(input) {
+            nums.push(bare(input, v, doc.span(0, doc.len_chars())));
+        }
+    }
     Parsed {
         input: input.to_string(),
         numbers: nums,
@@ -78,17 +83,87 @@ fn parse_one(input: &str, reference: Option<NaiveDate>, engine: &Engine) -> Pars
     }
 }
 
+/// What the grammar reads of one quantity of `sentence`.
+fn num(
+    sentence: &str,
+    q: &numbers::Quantity,
+    engine: &Engine,
+    text: &str,
+    span: [usize; 2],
+) -> Num {
+    let res = &engine.resources;
+    let words = &res.targets.words;
+    Num {
+        text: text.to_string(),
+        value: q.value,
+        value_max: q.value_max,
+        unit: q.unit.clone(),
+        unit_class: q.unit_class.map(|c| c.to_string()),
+        comparator: numbers::comparator(sentence, q, &res.numbers)
+            .comparator
+            .to_string(),
+        form: match q.form {
+            numbers::Form::Plain => "plain",
+            numbers::Form::Ratio => "ratio",
+            numbers::Form::Fraction => "fraction",
+        },
+        approx: q.approx.map(|a| match a {
+            numbers::Approx::More => "more",
+            numbers::Approx::Several => "several",
+        }),
+        change: numbers::change(sentence, q, &words.rise, &words.fall).map(|d| match d {
+            numbers::Direction::Up => "up",
+            numbers::Direction::Down => "down",
+        }),
+        bare: false,
+        not_target: filters::reject(sentence, q, &res.numbers, &res.targets).map(|r| r.to_string()),
+        span,
+    }
+}
+
+/// A phrase that is one bare numeral.
+fn bare(input: &str, value: f64, span: [usize; 2]) -> Num {
+    Num {
+        text: input.trim().to_string(),
+        value,
+        value_max: None,
+        unit: String::new(),
+        unit_class: None,
+        comparator: "=".into(),
+        form: "plain",
+        approx: None,
+        change: None,
+        bare: true,
+        not_target: Some(filters::Reject::NoUnit.to_string()),
+        span,
+    }
+}
+
+/// A reference date from `YYYY-MM-DD`, `YYYY-MM` (its last day) or `YYYY` (its last day):
+/// a text dated only by its month or year is read as written at its end.
+fn reference_date(s: &str) -> Option<NaiveDate> {
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Some(d);
+    }
+    let (y, m) = match s.split_once('-') {
+        Some((y, m)) => (y.parse().ok()?, m.parse::<u32>().ok()?),
+        None => (s.parse().ok()?, 12),
+    };
+    let next = if m == 12 {
+        NaiveDate::from_ymd_opt(y + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(y, m + 1, 1)?
+    };
+    next.pred_opt()
+}
+
 /// Run `parse`.
 pub fn run(a: &ParseArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
-    let reference = match a
-        .reference
-        .as_deref()
-        .map(|r| NaiveDate::parse_from_str(r, "%Y-%m-%d"))
-    {
+    let reference = match a.reference.as_deref().map(reference_date) {
         None => None,
-        Some(Ok(d)) => Some(d),
-        Some(Err(e)) => {
-            eprintln!("policylens: --reference must be YYYY-MM-DD: {e}");
+        Some(Some(d)) => Some(d),
+        Some(None) => {
+            eprintln!("policylens: --reference must be YYYY-MM-DD, YYYY-MM or YYYY");
             return Exit::Usage;
         }
     };

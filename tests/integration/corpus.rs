@@ -1,6 +1,7 @@
 //! Runs the example corpora in tests/corpus/: every row is a test case, and a failure lists
 //! every row that does not give its expected value.
 
+use policylens::extract::targets::filters;
 use policylens::extract::{dates, numbers};
 use policylens::pipeline::document_from_str;
 use std::fmt::Write as _;
@@ -134,7 +135,7 @@ fn check(name: &str, min_rows: usize, f: impl Fn(&[String]) -> (String, String))
 #[test]
 fn numbers_corpus() {
     let engine = crate::engine();
-    check("numbers.tsv", 50, |c| {
+    check("numbers.tsv", 300, |c| {
         let doc = document_from_str("-", "txt", &c[0], engine);
         let mut got = Vec::new();
         for i in 0..doc.sentences.len() {
@@ -146,8 +147,16 @@ fn numbers_corpus() {
                 } else {
                     q.unit.clone()
                 };
+                let form = match q.form {
+                    numbers::Form::Plain => "",
+                    numbers::Form::Ratio => " ratio",
+                    numbers::Form::Fraction => " fraction",
+                };
+                let why =
+                    filters::reject(s, &q, &engine.resources.numbers, &engine.resources.targets)
+                        .map_or(String::new(), |r| format!(" !{r}"));
                 got.push(format!(
-                    "{} {} {}",
+                    "{} {} {}{form}{why}",
                     range(q.value, q.value_max),
                     unit,
                     cmp.comparator

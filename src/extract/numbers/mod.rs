@@ -175,7 +175,9 @@ impl<'t> Chars<'t> {
     }
 
     fn starts(&self, i: usize, s: &str) -> bool {
-        self.text.get(self.bs[i.min(self.cs.len())]..).is_some_and(|t| t.starts_with(s))
+        self.text
+            .get(self.bs[i.min(self.cs.len())]..)
+            .is_some_and(|t| t.starts_with(s))
     }
 
     /// The char index of byte offset `b` (a char boundary).
@@ -195,6 +197,26 @@ struct Num {
     approx: Option<Approx>,
     /// The factor of the magnitude that ends it (1 when none): 一百五十万 ends in 万.
     trailing: f64,
+    /// Two neighbouring digits (两三千, 三五个): the upper end of the span they name.
+    upto: Option<f64>,
+}
+
+/// The length of a four-character idiom of magnitudes at char `i` (千家万户, 千方百计,
+/// 千军万马): a magnitude, a one-character word, a magnitude, a character. Nothing in it is
+/// a number.
+fn idiom_at(c: &Chars, i: usize, g: &Grammar) -> Option<usize> {
+    let big = |k: usize| {
+        c.at(k)
+            .is_some_and(|ch| matches!(ch, '十' | '百' | '千' | '万' | '亿'))
+    };
+    let one_char_word = c
+        .at(i + 1)
+        .is_some_and(|ch| !is_cn_numeral(ch) && !"几数多余".contains(ch))
+        && g.units
+            .at(c.text, c.bs[(i + 1).min(c.cs.len())])
+            .is_none_or(|u| u.text.chars().count() == 1);
+    let prev_is_number = i > 0 && (c.cs[i - 1].is_ascii_digit() || is_cn_numeral(c.cs[i - 1]));
+    (big(i) && big(i + 2) && one_char_word && c.at(i + 3).is_some() && !prev_is_number).then_some(4)
 }
 
 /// Scan `text` for quantities.
@@ -203,6 +225,10 @@ pub fn scan(text: &str, g: &Grammar) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < c.cs.len() {
+        if let Some(n) = idiom_at(&c, i, g) {
+            i += n;
+            continue;
+        }
         match quantity_at(&c, i, g) {
             Some((q, next)) => {
                 out.push(q);
@@ -239,14 +265,25 @@ fn quantity_at(c: &Chars, i: usize, g: &Grammar) -> Option<(Quantity, usize)> {
             return Some(q);
         }
     }
-    finish(c, i, Num { value: sign * num.value, ..num }, g)
+    finish(
+        c,
+        i,
+        Num {
+            value: sign * num.value,
+            ..num
+        },
+        g,
+    )
 }
 
 /// A sign before a number: 负, or a minus that follows no digit or letter (GB5749-2006 is a
 /// code, 3-5 a range). Returns the sign and where the number starts.
 fn sign_at(c: &Chars, i: usize) -> Option<(f64, usize)> {
     let ch = c.cs[i];
-    let next_is_number = |k: usize| c.at(k).is_some_and(|n| n.is_ascii_digit() || is_cn_numeral(n));
+    let next_is_number = |k: usize| {
+        c.at(k)
+            .is_some_and(|n| n.is_ascii_digit() || is_cn_numeral(n))
+    };
     if ch == '负' && next_is_number(i + 1) {
         return Some((-1.0, i + 1));
     }
@@ -254,10 +291,13 @@ fn sign_at(c: &Chars, i: usize) -> Option<(f64, usize)> {
         return Some((-1.0, i + 2));
     }
     if matches!(ch, '-' | '−' | '﹣') {
-        let prev_ok = i == 0 || !c.cs[i - 1].is_ascii_alphanumeric() && !matches!(c.cs[i - 1], '-' | '.' | '/');
-        return (prev_ok && c.at(i + 1).is_some_and(|n| n.is_ascii_digit())).then_some((-1.0, i + 1));
+        let prev_ok = i == 0
+            || !c.cs[i - 1].is_ascii_alphanumeric() && !matches!(c.cs[i - 1], '-' | '.' | '/');
+        return (prev_ok && c.at(i + 1).is_some_and(|n| n.is_ascii_digit()))
+            .then_some((-1.0, i + 1));
     }
-    (ch.is_ascii_digit() || is_cn_numeral(ch) || matches!(ch, '几' | '数' | '上')).then_some((1.0, i))
+    (ch.is_ascii_digit() || is_cn_numeral(ch) || matches!(ch, '几' | '数' | '上'))
+        .then_some((1.0, i))
 }
 
 /// The numeral at char `at` with its magnitude and approximation: Arabic (with a magnitude
@@ -272,11 +312,14 @@ fn read_num(c: &Chars, at: usize, g: &Grammar) -> Option<Num> {
             magnitude: Magnitude::None,
             approx: None,
             trailing: 1.0,
+            upto: None,
         }
     } else {
         read_chinese(c, at, g)?
     };
-    if c.at(num.end).is_some_and(|ch| matches!(ch, '多' | '余')) && !unit_or_magnitude_follows(c, num.end + 1, g) {
+    if c.at(num.end).is_some_and(|ch| matches!(ch, '多' | '余'))
+        && !unit_or_magnitude_follows(c, num.end + 1, g)
+    {
         return Some(num);
     }
     if c.at(num.end).is_some_and(|ch| matches!(ch, '多' | '余')) {
@@ -284,7 +327,8 @@ fn read_num(c: &Chars, at: usize, g: &Grammar) -> Option<Num> {
         num.end += 1;
     }
     apply_magnitude(c, &mut num, g);
-    if c.at(num.end).is_some_and(|ch| matches!(ch, '多' | '余')) && num.magnitude != Magnitude::None {
+    if c.at(num.end).is_some_and(|ch| matches!(ch, '多' | '余')) && num.magnitude != Magnitude::None
+    {
         num.approx = Some(Approx::More);
         num.end += 1;
     }
@@ -294,13 +338,22 @@ fn read_num(c: &Chars, at: usize, g: &Grammar) -> Option<Num> {
 /// Whether a unit or a magnitude word starts at char `k` (so 多/余 before it approximates).
 fn unit_or_magnitude_follows(c: &Chars, k: usize, g: &Grammar) -> bool {
     let k = if c.at(k) == Some(' ') { k + 1 } else { k };
-    k < c.cs.len() && (g.units.at(c.text, c.bs[k]).is_some() || MAGNITUDES.iter().any(|m| c.starts(k, m)))
+    k < c.cs.len()
+        && (g.units.at(c.text, c.bs[k]).is_some() || MAGNITUDES.iter().any(|m| c.starts(k, m)))
 }
 
 /// A magnitude word after the numeral (one space allowed), unless a unit starts with it.
 fn apply_magnitude(c: &Chars, num: &mut Num, g: &Grammar) {
-    let k = if c.at(num.end) == Some(' ') { num.end + 1 } else { num.end };
-    if k >= c.cs.len() || g.units.at(c.text, c.bs[k]).is_some_and(|u| magnitude_start(&u.text)) {
+    let k = if c.at(num.end) == Some(' ') {
+        num.end + 1
+    } else {
+        num.end
+    };
+    if k >= c.cs.len()
+        || g.units
+            .at(c.text, c.bs[k])
+            .is_some_and(|u| magnitude_start(&u.text))
+    {
         return;
     }
     if let Some(m) = MAGNITUDES.iter().find(|m| c.starts(k, m)) {
@@ -338,12 +391,27 @@ fn read_chinese(c: &Chars, at: usize, g: &Grammar) -> Option<Num> {
     // 三千米: the 千 belongs to the unit
     while end > start + 1
         && matches!(c.cs[end - 1], '千' | '百')
-        && g.units.at(c.text, c.bs[end - 1]).is_some_and(|u| magnitude_start(&u.text))
+        && g.units
+            .at(c.text, c.bs[end - 1])
+            .is_some_and(|u| magnitude_start(&u.text))
     {
         end -= 1;
     }
-    let run: String = c.cs[start..end].iter().filter(|&&ch| ch != '几').collect();
-    let several = lead_approx || end - start > run.chars().count();
+    // 两三千, 三五个: two rising digits name a span (2000-3000, 3-5)
+    let pair = match (
+        c.at(start).and_then(cn_digit),
+        c.at(start + 1).and_then(cn_digit),
+    ) {
+        (Some(a), Some(b)) if a > 0 && b > a && end > start + 1 && end - start <= 4 => Some((a, b)),
+        _ => None,
+    };
+    // …but not inside a longer numeral (十四五) or a run of digits (一二三四)
+    let inside = start > 0 && is_cn_numeral(c.cs[start - 1]);
+    let digits_after = c.at(start + 2).is_some_and(|ch| cn_digit(ch).is_some());
+    let pair = pair.filter(|_| !inside && !digits_after);
+    let from = if pair.is_some() { start + 1 } else { start };
+    let run: String = c.cs[from..end].iter().filter(|&&ch| ch != '几').collect();
+    let several = lead_approx || end - from > run.chars().count();
     if run.is_empty() || (lead_approx && !magnitude_word(&run) && !run.starts_with('十')) {
         return None;
     }
@@ -373,6 +441,10 @@ fn read_chinese(c: &Chars, at: usize, g: &Grammar) -> Option<Num> {
     } else {
         1.0
     };
+    let (value, upto) = match pair {
+        Some((a, b)) => (value / b as f64 * a as f64, Some(value)),
+        None => (value, None),
+    };
     Some(Num {
         value,
         end,
@@ -386,6 +458,7 @@ fn read_chinese(c: &Chars, at: usize, g: &Grammar) -> Option<Num> {
         },
         approx: several.then_some(Approx::Several),
         trailing,
+        upto,
     })
 }
 
@@ -408,7 +481,9 @@ fn ratio_at(c: &Chars, num: &Num) -> Option<(f64, usize)> {
     let k = num.end + 1;
     let (extra, k) = match c.at(k) {
         Some('半') => (5.0, k + 1),
-        Some(d) if cn_digit(d).is_some_and(|d| d > 0) && !c.at(k + 1).is_some_and(is_cn_numeral) => {
+        Some(d)
+            if cn_digit(d).is_some_and(|d| d > 0) && !c.at(k + 1).is_some_and(is_cn_numeral) =>
+        {
             (cn_digit(d).unwrap_or(0) as f64, k + 1)
         }
         _ => (0.0, k),
@@ -418,9 +493,11 @@ fn ratio_at(c: &Chars, num: &Num) -> Option<(f64, usize)> {
         Some(n) => {
             !crate::segment::is_block_char(n)
                 || n.is_ascii_digit()
-                || ["以上", "以下", "左右", "多", "的", "是", "和", "及", "至", "到", "、"]
-                    .iter()
-                    .any(|w| c.starts(k, w))
+                || [
+                    "以上", "以下", "左右", "多", "的", "是", "和", "及", "至", "到", "、",
+                ]
+                .iter()
+                .any(|w| c.starts(k, w))
         }
     };
     free.then_some((num.value * 10.0 + extra, k))
@@ -454,25 +531,37 @@ fn finish(c: &Chars, start: usize, num: Num, g: &Grammar) -> Option<(Quantity, u
         q.unit_class = Some(u.class);
         q.unit = u.text;
     }
-    if let Some((vmax, u2, e)) = range_end(c, end, &q, g) {
-        if q.unit.is_empty() && !u2.0.is_empty() {
-            q.unit = u2.0;
-            q.unit_class = u2.1;
+    if let Some(upto) = num.upto {
+        q.value_max = Some(upto);
+    } else if let Some(r) = range_end(c, end, &q, g) {
+        if q.unit.is_empty() && !r.unit.is_empty() {
+            q.unit = r.unit;
+            q.unit_class = r.class;
         }
-        if num.magnitude == Magnitude::None && num.trailing == 1.0 && u2.2 > 1.0 && q.value * u2.2 <= vmax {
-            q.value = numeral::scale(q.value, u2.2);
+        // 1000-2000万元: the first number takes the magnitude of the second
+        let shares = num.magnitude == Magnitude::None && num.trailing == 1.0 && r.factor > 1.0;
+        if shares && q.value * r.factor <= r.max {
+            q.value = numeral::scale(q.value, r.factor);
             q.magnitude = Magnitude::Applied;
         }
-        q.value_max = Some(vmax);
-        end = e;
+        q.value_max = Some(r.max);
+        end = r.end;
     }
     if c.at(end) == Some('级') {
         q.size_class = true;
         end += 1;
     }
     q.end = c.bs[end];
+    // 五百以上, 一千到一千五百: a comparator word or a range makes a bare numeral a number
+    let compared = g.comparator_word(&c.text[q.end..], true).is_some()
+        || (q.value_max.is_some() && num.upto.is_none());
     let bare = q.chinese() && q.unit.is_empty() && !q.size_class && num.trailing == 1.0;
-    (!bare).then_some((q, end))
+    // 数以万计: a magnitude word alone is a figure only after a comparator (突破千亿)
+    let lone = q.magnitude_only()
+        && q.unit.is_empty()
+        && !q.size_class
+        && g.comparator_word(&c.text[..q.start], false).is_none();
+    (!(bare || lone) || compared).then_some((q, end))
 }
 
 fn quantity(c: &Chars, start: usize, end: usize, value: f64, num: Num) -> Quantity {
@@ -494,16 +583,22 @@ fn quantity(c: &Chars, start: usize, end: usize, value: f64, num: Num) -> Quanti
 /// The separators of a range (3-5个, 3至5个, 1.6~3.9米, 10%—15%).
 const RANGE_SEPS: [&str; 7] = ["——", "-", "—", "–", "~", "至", "到"];
 
-/// The upper end of a range after the quantity `q` (ending at char `end`): its value, its
-/// unit (text, class, and the magnitude factor it carries) and the char index after it. The
-/// second number must be larger, in the same unit or none, and 到/至 needs a unit on the
-/// second number (到2025年 is no range end).
-fn range_end(
-    c: &Chars,
+/// The upper end of a range.
+struct RangeEnd {
+    max: f64,
+    /// The second number's unit, "" when none, and its class.
+    unit: String,
+    class: Option<UnitClass>,
+    /// The magnitude that ends the second number (1 when none), which the first may share.
+    factor: f64,
+    /// Char index after it.
     end: usize,
-    q: &Quantity,
-    g: &Grammar,
-) -> Option<(f64, (String, Option<UnitClass>, f64), usize)> {
+}
+
+/// The upper end of a range after the quantity `q` (ending at char `end`). The second
+/// number must be larger, in the same unit or none, and 到/至 needs a unit on the second
+/// number (到2025年 is no range end) unless both numbers are Chinese numerals.
+fn range_end(c: &Chars, end: usize, q: &Quantity, g: &Grammar) -> Option<RangeEnd> {
     let mut k = end;
     while c.at(k) == Some(' ') {
         k += 1;
@@ -513,7 +608,16 @@ fn range_end(
     while c.at(k) == Some(' ') {
         k += 1;
     }
-    if !c.at(k).is_some_and(|ch| ch.is_ascii_digit() || is_cn_numeral(ch)) {
+    if !c
+        .at(k)
+        .is_some_and(|ch| ch.is_ascii_digit() || is_cn_numeral(ch))
+    {
+        return None;
+    }
+    // 0571-88888888: digits with a leading zero are a code, never a range end
+    let zero_led =
+        |at: usize| c.at(at) == Some('0') && c.at(at + 1).is_some_and(|d| d.is_ascii_digit());
+    if zero_led(c.char_of(q.start)) || zero_led(k) {
         return None;
     }
     let second = read_num(c, k, g)?;
@@ -521,10 +625,17 @@ fn range_end(
         Some((u, e)) => (u.text, Some(u.class), e),
         None => (String::new(), None, second.end),
     };
-    let loose = matches!(*sep, "至" | "到") && unit.is_empty();
+    let chinese = q.written == Written::Chinese && second.written == Written::Chinese;
+    let loose = matches!(*sep, "至" | "到") && unit.is_empty() && !chinese;
     let same_unit = q.unit.is_empty() || unit.is_empty() || q.unit == unit;
-    (!loose && same_unit && second.value > q.value && second.approx.is_none())
-        .then_some((second.value, (unit, class, second.trailing), e))
+    let rises = second.value > q.value && second.approx.is_none();
+    (!loose && same_unit && rises).then_some(RangeEnd {
+        max: second.value,
+        unit,
+        class,
+        factor: second.trailing,
+        end: e,
+    })
 }
 
 /// 百分之十二点五, 千分之二点四, 万分之三, and ranges 百分之五到百分之八 / 百分之五到八.
@@ -578,13 +689,20 @@ fn read_plain(c: &Chars, at: usize, g: &Grammar) -> Option<Num> {
             magnitude: Magnitude::None,
             approx: None,
             trailing: 1.0,
+            upto: None,
         });
     }
-    read_chinese(c, at, g).filter(|n| n.approx.is_none() && n.magnitude != Magnitude::Only)
+    read_chinese(c, at, g).filter(|n| n.approx.is_none())
 }
 
 /// A fraction from `start` to `end`.
-fn fraction(c: &Chars, start: usize, end: usize, value: f64, written: Written) -> (Quantity, usize) {
+fn fraction(
+    c: &Chars,
+    start: usize,
+    end: usize,
+    value: f64,
+    written: Written,
+) -> (Quantity, usize) {
     let num = Num {
         value,
         end,
@@ -592,6 +710,7 @@ fn fraction(c: &Chars, start: usize, end: usize, value: f64, written: Written) -
         magnitude: Magnitude::None,
         approx: None,
         trailing: 1.0,
+        upto: None,
     };
     let mut q = quantity(c, start, end, value, num);
     q.form = Form::Fraction;
@@ -620,17 +739,58 @@ fn chinese_fraction(c: &Chars, i: usize) -> Option<(Quantity, usize)> {
 /// 3/5: an Arabic fraction, when it cannot be a date or a rate: both parts short, the
 /// numerator smaller, nothing but a non-digit around it.
 fn arabic_fraction(c: &Chars, i: usize, at: usize, a: f64) -> Option<(Quantity, usize)> {
-    let k = (at..c.cs.len()).take_while(|&k| c.cs[k].is_ascii_digit()).count() + at;
+    let k = (at..c.cs.len())
+        .take_while(|&k| c.cs[k].is_ascii_digit())
+        .count()
+        + at;
     if c.at(k) != Some('/') || k - at > 3 || (i > 0 && matches!(c.cs[i - 1], '/' | '.')) {
         return None;
     }
-    let d = (k + 1..c.cs.len()).take_while(|&j| c.cs[j].is_ascii_digit()).count();
+    let d = (k + 1..c.cs.len())
+        .take_while(|&j| c.cs[j].is_ascii_digit())
+        .count();
     let e = k + 1 + d;
     if d == 0 || d > 3 || matches!(c.at(e), Some('/' | '.')) {
         return None;
     }
     let b: f64 = c.cs[k + 1..e].iter().collect::<String>().parse().ok()?;
-    (b > a && a > 0.0).then(|| fraction(c, i, e, a / b, Written::Arabic))
+    // a denominator above 20 is a day or a count (12/31), not a fraction
+    (b > a && a > 0.0 && b <= 20.0).then(|| fraction(c, i, e, a / b, Written::Arabic))
+}
+
+/// Which way a change goes, when a verb of change stands right before the number
+/// (下降0.5个百分点 is a fall of 0.5 points; 下降到5% is a level, not a change).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// The direction of the change the number measures: a `rise` or `fall` word right before
+/// it (one 了 or space between allowed), none when 到/至 makes it a level reached.
+pub fn change(text: &str, q: &Quantity, rise: &[String], fall: &[String]) -> Option<Direction> {
+    let before = text[..q.start].trim_end_matches([' ', '了']);
+    let ends = |ws: &[String]| ws.iter().any(|w| before.ends_with(w.as_str()));
+    if ends(fall) {
+        Some(Direction::Down)
+    } else if ends(rise) {
+        Some(Direction::Up)
+    } else {
+        None
+    }
+}
+
+/// A whole phrase that is one bare numeral (一百二十三, 二〇二五, 1,234.5): its value, read
+/// even without a unit.
+pub fn bare_numeral(phrase: &str) -> Option<f64> {
+    let t = phrase.trim();
+    let cs: Vec<char> = t.chars().collect();
+    if cs.first()?.is_ascii_digit() {
+        return read_arabic(&cs, 0)
+            .filter(|(_, e)| *e == cs.len())
+            .map(|(v, _)| v);
+    }
+    parse_chinese(t)
 }
 
 /// A comparator read from the words around a quantity.

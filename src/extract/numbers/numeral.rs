@@ -43,7 +43,11 @@ pub fn parse_chinese(s: &str) -> Option<f64> {
         return None;
     }
     if let Some((int, frac)) = s.split_once('点') {
-        let i = if int.is_empty() { 0.0 } else { parse_chinese(int)? };
+        let i = if int.is_empty() {
+            0.0
+        } else {
+            parse_chinese(int)?
+        };
         let mut f = 0.0;
         let mut scale = 0.1;
         for c in frac.chars() {
@@ -79,7 +83,9 @@ impl Sections {
         if self.last_small != 0 && u >= self.last_small {
             return None;
         }
-        self.sec = self.sec.checked_add(self.digit.take().unwrap_or(1).checked_mul(u)?)?;
+        self.sec = self
+            .sec
+            .checked_add(self.digit.take().unwrap_or(1).checked_mul(u)?)?;
         self.last_small = u;
         self.zero = false;
         Some(())
@@ -216,14 +222,20 @@ pub const MAX_EXACT: f64 = 9.0e15;
 /// space and `ddd` when the first group has at most three digits), then a decimal part.
 /// Returns the value and the char index after it.
 pub fn read_arabic(cs: &[char], i: usize) -> Option<(f64, usize)> {
-    let digits = |from: usize| (from..cs.len()).take_while(|&k| cs[k].is_ascii_digit()).count();
+    let digits = |from: usize| {
+        (from..cs.len())
+            .take_while(|&k| cs[k].is_ascii_digit())
+            .count()
+    };
     let first = digits(i);
     if first == 0 {
         return None;
     }
     let mut end = i + first;
     let group_at = |k: usize, sep: char| {
-        cs.get(k) == Some(&sep) && digits(k + 1) == 3 && !cs.get(k + 4).is_some_and(|c| c.is_ascii_digit())
+        cs.get(k) == Some(&sep)
+            && digits(k + 1) == 3
+            && !cs.get(k + 4).is_some_and(|c| c.is_ascii_digit())
     };
     if first <= 3 {
         let sep = if group_at(end, ',') {
@@ -272,12 +284,17 @@ mod tests {
             assert_eq!(parse_chinese(s), Some(v), "{s}");
         }
         assert_eq!(parse_chinese("万万"), None);
-        assert_eq!(parse_chinese("九九九九九九九九九九九九九九九九九九九九九九"), None);
+        assert_eq!(
+            parse_chinese("九九九九九九九九九九九九九九九九九九九九九九"),
+            None
+        );
     }
 
     #[test]
     fn arabic_groups() {
-        let cs: Vec<char> = "9 800个 12,345人 1,234.5亿 2021 2022 1.2.3".chars().collect();
+        let cs: Vec<char> = "9 800个 12,345人 1,234.5亿 2021 2022 1.2.3"
+            .chars()
+            .collect();
         assert_eq!(read_arabic(&cs, 0), Some((9800.0, 5)));
         assert_eq!(read_arabic(&cs, 7), Some((12345.0, 13)));
         assert_eq!(read_arabic(&cs, 15), Some((1234.5, 22)));

@@ -27,7 +27,6 @@ impl Units {
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
-            .ascii_case_insensitive(true)
             .build(units.iter().map(|u| u.unit.as_str()))
             .map_err(|e| DictError::Row {
                 file: "dicts/units.tsv".into(),
@@ -42,10 +41,7 @@ impl Units {
 
     /// The class of a unit as written.
     pub fn class_of(&self, unit: &str) -> Option<UnitClass> {
-        self.units
-            .iter()
-            .find(|u| u.unit.eq_ignore_ascii_case(unit))
-            .map(|u| u.class)
+        self.units.iter().find(|u| u.unit == unit).map(|u| u.class)
     }
 
     /// The one unit starting exactly at byte `at` of `text`. A unit of ASCII letters must

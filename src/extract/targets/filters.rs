@@ -75,6 +75,10 @@ pub fn clause_bounds(sentence: &str, q: &Quantity) -> (usize, usize) {
     (a, b)
 }
 
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF)
+}
+
 /// True when `s` contains one of `words`.
 pub fn has_any(s: &str, words: &[String]) -> bool {
     words.iter().any(|w| s.contains(w.as_str()))
@@ -130,11 +134,11 @@ fn shape(sentence: &str, q: &Quantity) -> Option<Reject> {
     let after = &sentence[q.end..];
     let prev = before.chars().next_back();
     let next = after.chars().next();
-    if q.is(UnitClass::Time) {
-        return Some(Reject::Duration);
-    }
     if prev == Some('第') {
         return Some(Reject::Ordinal);
+    }
+    if q.is(UnitClass::Time) {
+        return Some(Reject::Duration);
     }
     if prev.is_some_and(|p| p.is_ascii_alphabetic())
         || (next.is_some_and(|n| n.is_ascii_alphanumeric())
@@ -145,6 +149,14 @@ fn shape(sentence: &str, q: &Quantity) -> Option<Reject> {
     }
     if matches!(prev, Some('*' | '×' | 'x' | 'X')) || matches!(next, Some('*' | '×')) {
         return Some(Reject::Resolution);
+    }
+    // 千兆光纤, 万兆网络: a magnitude word and a physical unit naming a class of things,
+    // not a figure (万兆到旗县区 is one: a verb of reach follows)
+    let names_class = q.magnitude_only()
+        && q.is(UnitClass::Physical)
+        && next.is_some_and(|n| is_cjk(n) && !"到进入以左为".contains(n));
+    if names_class {
+        return Some(Reject::NameWithDigits);
     }
     // 1+N, 3+5+X: a formula that names a layout
     if matches!(prev, Some('+')) || matches!(next, Some('+')) {
@@ -169,7 +181,8 @@ fn code(sentence: &str, q: &Quantity) -> Option<Reject> {
     let digits: String = raw.chars().take_while(|c| c.is_ascii_digit()).collect();
     // the second half of a code joined by a dash (GB5749-2006, 0571-88888888)
     let mut back = sentence[..q.start].chars().rev();
-    let after_dash = back.next() == Some('-') && back.next().is_some_and(|c| c.is_ascii_alphanumeric());
+    let after_dash =
+        back.next() == Some('-') && back.next().is_some_and(|c| c.is_ascii_alphanumeric());
     (after_dash
         || (digits.starts_with('0') && digits.len() >= 3)
         || (digits.len() >= 7 && q.unit.is_empty() && !q.has_magnitude())
@@ -186,7 +199,11 @@ fn count(sentence: &str, q: &Quantity, g: &Grammar) -> Option<Reject> {
     if before.ends_with('等') && sentence[clause_bounds(sentence, q).0..q.start].contains('、') {
         return Some(Reject::Structural);
     }
-    if q.chinese() && !q.magnitude_only() && q.unit != "%" && q.value < 10.0 {
+    // 两个大局, 三大任务: a small whole count in Chinese numerals names a set, not a figure
+    // (三点五倍, 零点五个百分点, 千分之二 are figures)
+    let counted = q.unit_class.is_none_or(|c| c == UnitClass::Count);
+    let whole = q.value.fract() == 0.0 && q.value_max.is_none();
+    if q.chinese() && !q.magnitude_only() && counted && q.value < 10.0 && whole {
         return Some(Reject::SmallChineseCount);
     }
     let cmp = numbers::comparator(sentence, q, g);
