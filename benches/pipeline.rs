@@ -155,7 +155,9 @@ fn grammar(cr: &mut Criterion) {
         .iter()
         .flat_map(|d| (0..d.sentences.len()).map(move |i| d.sentence_text(i)))
         .collect();
-    g.throughput(Throughput::Bytes(sentences.iter().map(|s| s.len() as u64).sum()));
+    g.throughput(Throughput::Bytes(
+        sentences.iter().map(|s| s.len() as u64).sum(),
+    ));
     g.bench_function("number_scan", |b| {
         b.iter(|| {
             for s in &sentences {

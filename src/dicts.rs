@@ -214,6 +214,12 @@ pub struct TargetWords {
     pub measure_cuts: Vec<String>,
     /// Scope words stripped from an indicator's start (我国).
     pub scope_prefixes: Vec<String>,
+    /// Verbs that open a clause after a counted noun (1万名人才开展培训): the noun phrase
+    /// ends before them.
+    pub predicates: HashSet<String>,
+    /// Openings of a sentence that goes on with the data of the one before (其中, 具体来看):
+    /// it takes that sentence's time.
+    pub continuations: Vec<String>,
     /// Verbs of change right before a number: up (增长) and down (下降).
     pub rise: Vec<String>,
     pub fall: Vec<String>,
@@ -389,6 +395,10 @@ impl Dicts {
                 "measure_cut" => tw.measure_cuts.push(w),
                 "scope_prefix" => tw.scope_prefixes.push(w),
                 "rise" => tw.rise.push(w),
+                "continuation" => tw.continuations.push(w),
+                "predicate" => {
+                    tw.predicates.insert(w);
+                }
                 "fall" => tw.fall.push(w),
                 other => return Err(row.error(format!("unknown role {other:?}"))),
             }

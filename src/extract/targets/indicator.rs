@@ -6,6 +6,7 @@
 use super::filters::CLAUSE_DELIMS;
 use super::kind::{finish_target, Reading};
 use super::{Frame, Vocab};
+use crate::dicts::UnitClass;
 use crate::extract::numbers::{self, Quantity};
 use crate::extract::outline;
 use crate::extract::Text;
@@ -35,7 +36,7 @@ fn strip_opening(tx: &Text, a: usize, b: usize) -> Option<usize> {
         return Some(a + s.chars().count() - trimmed.chars().count());
     }
     let may_be_date =
-        s.starts_with(|c: char| c.is_ascii_digit() || "到力争至截在于从十二".contains(c));
+        s.starts_with(|c: char| c.is_ascii_digit() || "到力争至截在于从十二今去明本前".contains(c));
     if let Some(d) = may_be_date
         .then(|| crate::extract::dates::scan(&tx.res.dates, s, None))
         .into_iter()
@@ -131,7 +132,10 @@ pub fn clean_indicator(tx: &Text, a: usize, b: usize) -> (usize, usize) {
     (a, b)
 }
 
-/// The head of a noun phrase after the number: after the last 的, without generic heads.
+/// The head of a noun phrase after the number: after the last 的, without generic heads,
+/// and without a trailing clause (1万名专业人才开展培训 → 专业人才): the phrase ends before a
+/// predicate verb that has an object after it (lead verbs are left: 改造 and 建设 often
+/// stand inside a compound noun).
 pub fn np_head(tx: &Text, a: usize, b: usize) -> (usize, usize) {
     let s = tx.doc.slice(a, b);
     let mut a = a;
@@ -142,6 +146,7 @@ pub fn np_head(tx: &Text, a: usize, b: usize) -> (usize, usize) {
         }
     }
     let (a, b) = clean_indicator(tx, a, b);
+    let b = trailing_clause(tx, a, b).map_or(b, |cut| clean_indicator(tx, a, cut).1);
     if tx
         .res
         .targets
@@ -152,6 +157,20 @@ pub fn np_head(tx: &Text, a: usize, b: usize) -> (usize, usize) {
         return (a, a);
     }
     (a, b)
+}
+
+/// Where a trailing clause starts in the noun phrase `[a, b)`: a predicate verb
+/// after at least one word, with more words after it.
+fn trailing_clause(tx: &Text, a: usize, b: usize) -> Option<usize> {
+    let w = &tx.res.targets.words;
+    let toks = tx.tokens.tokens_in(a, b);
+    toks.iter()
+        .enumerate()
+        .skip(1)
+        .find(|(k, t)| {
+            t.start > a && t.end < b && *k + 1 < toks.len() && w.predicates.contains(t.word)
+        })
+        .map(|(_, t)| t.start)
 }
 
 /// True when the indicator only names a measure of something said before (年均增长, 占GDP比重).
@@ -177,7 +196,10 @@ fn drop_inner_verbs(indicator: String, v: &Vocab) -> String {
 
 /// A target from a quantity and its segment of the clause: the indicator in either order
 /// (指标达到N / 建设N个指标), the comparator, then year and kind ([`finish_target`]).
-pub fn build(tx: &Text, f: &Frame, q: &Quantity, seg: (usize, usize)) -> Option<Target> {
+///
+/// The flag says the indicator is only a verb counting things (其中完建4座): it names its
+/// thing only with the figure before it ([`super::neighbours`]).
+pub fn build(tx: &Text, f: &Frame, q: &Quantity, seg: (usize, usize)) -> Option<(Target, bool)> {
     let v = &tx.res.targets;
     let doc = tx.doc;
     let cmp = numbers::comparator(f.sent, q, &tx.res.numbers);
@@ -241,12 +263,17 @@ pub fn build(tx: &Text, f: &Frame, q: &Quantity, seg: (usize, usize)) -> Option<
             linking: true,
             rule,
         };
-        return finish_target(tx, f, q, seg, reading);
+        return finish_target(tx, f, q, seg, reading).map(|t| (t, false));
     };
     let indicator = indicator.trim().to_string();
-    if indicator.chars().count() < 2 || bare_verb(tx, &indicator, main) {
+    if indicator.chars().count() < 2 {
         return None;
     }
+    let verb_only = match bare_verb(tx, q, &indicator, main) {
+        Bare::No => false,
+        Bare::Counting if !number_first => true,
+        _ => return None,
+    };
     let reading = Reading {
         indicator: drop_inner_verbs(indicator, v),
         comparator,
@@ -255,16 +282,36 @@ pub fn build(tx: &Text, f: &Frame, q: &Quantity, seg: (usize, usize)) -> Option<
         linking: !number_first,
         rule,
     };
-    finish_target(tx, f, q, seg, reading)
+    finish_target(tx, f, q, seg, reading).map(|t| (t, verb_only))
 }
 
-/// An indicator that is only a verb (提高2个百分点) names nothing measured.
-fn bare_verb(tx: &Text, indicator: &str, (a, b): (usize, usize)) -> bool {
+/// Whether an indicator is only a verb.
+enum Bare {
+    No,
+    /// A verb and a count (完建4座): it counts the thing the figure before it named.
+    Counting,
+    /// A verb and a rate (提高2个百分点), or one verb alone: it names nothing measured.
+    Nothing,
+}
+
+/// An indicator that is only a verb (提高2个百分点, 接入59个) names nothing measured; two verbs
+/// can name an amount (退税减税约2.5万亿元), or count what was named before (加固维修2座).
+fn bare_verb(tx: &Text, q: &Quantity, indicator: &str, (a, b): (usize, usize)) -> Bare {
     let toks = tx.tokens.tokens_in(a, b);
-    !elliptical(indicator, &tx.res.targets)
+    let verbs = !elliptical(indicator, &tx.res.targets)
         && !toks.is_empty()
         && toks.len() <= 2
-        && toks.iter().all(|t| t.tag.starts_with('v') && t.tag != "vn")
+        && toks.iter().all(|t| t.tag.starts_with('v') && t.tag != "vn");
+    if !verbs {
+        return Bare::No;
+    }
+    let rate = q.unit.is_empty() || q.is(UnitClass::Percent) || q.is(UnitClass::Points);
+    match (toks.len(), rate) {
+        (_, true) => Bare::Nothing,
+        _ if q.is(UnitClass::Count) => Bare::Counting,
+        (1, _) => Bare::Nothing,
+        _ => Bare::No,
+    }
 }
 
 /// The noun phrase that opens the nearest earlier clause of the sentence (its subject), or

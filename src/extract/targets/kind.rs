@@ -59,12 +59,18 @@ pub fn finish_target(
     let published = tx.published;
     // Year: stated in the sentence before the number, else a governing 到YYYY年 in the
     // paragraph, a year in the governing heading, or a one-year plan's title year.
-    let own = time_in_sentence(f.sent, f.dates, q.start, &tx.res.numbers);
-    let days = own.and_then(|o| o.2);
+    let own = time_in_sentence(f.sent, f.dates, q.start, &tx.res.numbers).or(f.continued);
+    let days = own.and_then(|o| o.days);
     let (year, forward) = match (own, f.gov_year.or(f.section.year)) {
-        (Some((y, fw, _)), _) => (Some(y), fw),
+        (Some(s), _) => (Some(s.year), s.forward),
         (None, Some((y, fw))) => (Some(y), fw),
         (None, None) => (f.doc.plan_year, f.doc.plan_year.is_some()),
+    };
+    // a relative time (今年) tells the kind, but the figure states no year
+    let reported = if own.is_some_and(|s| s.relative) {
+        None
+    } else {
+        year
     };
     // 今年1-5月 in a June text is over; 今年12月 is ahead.
     let (ended, ahead) = match (days, published) {
@@ -95,7 +101,7 @@ pub fn finish_target(
         value_max: q.value_max,
         unit: q.unit.clone(),
         comparator: r.comparator,
-        year,
+        year: reported,
         kind: if status {
             TargetKind::Status
         } else {

@@ -129,6 +129,8 @@ pub struct Frame<'a> {
     pub dates: &'a [DateMatch],
     /// A 到YYYY年 (forward) or 截至YYYY年 earlier in the paragraph.
     pub gov_year: time::YearScope,
+    /// The time of the sentence before, which this one goes on with (其中, 具体来看).
+    pub continued: Option<time::Stated>,
     /// What the governing headings say: progress or goals, and a year.
     pub section: time::Section,
     pub doc: &'a DocFacts,
@@ -138,6 +140,7 @@ pub struct Frame<'a> {
 pub fn extract(tx: &Text) -> Vec<Target> {
     let facts = DocFacts::new(tx);
     let gov_years = time::governing_years(tx);
+    let continued = time::continued(tx);
     let sections = time::sections(tx);
     let table_rows = tables::find(tx);
     let mut in_table = vec![false; tx.doc.sentences.len()];
@@ -160,6 +163,7 @@ pub fn extract(tx: &Text) -> Vec<Target> {
             sent: tx.doc.sentence_text(si),
             dates: &tx.lattice.dates[si],
             gov_year: gov_years[si],
+            continued: continued[si],
             section: sections[si],
             doc: &facts,
         };
@@ -198,11 +202,36 @@ fn candidates<'q>(tx: &Text, sent: &str, all: &'q [Quantity]) -> Vec<&'q Quantit
         .collect()
 }
 
+/// A one-character unit that opens a longer word is no unit (14亿多人民: 人民, not 人):
+/// the figure keeps its value with no unit.
+fn on_word_units(tx: &Text, f: &Frame, all: &[Quantity]) -> Vec<Quantity> {
+    all.iter()
+        .map(|q| {
+            let mut q = q.clone();
+            let one_cjk = q.unit.chars().count() == 1 && !q.unit.is_ascii();
+            if one_cjk && q.value_max.is_none() {
+                // the unit opens a dictionary word (人民), not a piece jieba's HMM glued on
+                let at = tx.doc.char_at(f.base + q.end) - 1;
+                let word = tx.tokens.token_at(at).filter(|t| t.end > at + 1);
+                if word.is_some_and(|t| tx.tokens.segmenter().has_word(t.word)) {
+                    q.end -= q.unit.len();
+                    q.unit.clear();
+                    q.unit_class = None;
+                }
+            }
+            q
+        })
+        .collect()
+}
+
 /// The targets of one sentence, clause by clause.
 fn sentence_targets(tx: &Text, f: &Frame, all: &[Quantity], out: &mut Vec<Target>) {
     let sent = f.sent;
-    let kept = candidates(tx, sent, all);
+    let all = on_word_units(tx, f, all);
+    let kept = candidates(tx, sent, &all);
     let sentence_start = out.len();
+    // the last figure of the sentence that named its own thing
+    let mut anchor: Option<usize> = None;
     let mut i = 0;
     while i < kept.len() {
         let clause = filters::clause_bounds(sent, kept[i]);
@@ -216,7 +245,7 @@ fn sentence_targets(tx: &Text, f: &Frame, all: &[Quantity], out: &mut Vec<Target
         let respectively = group.len() > 1 && sent[clause.0..group[0].start].contains("分别");
         let group_start = out.len();
         for (q, seg) in group.iter().zip(segs) {
-            let Some(t) = indicator::build(tx, f, q, seg) else {
+            let Some((t, verb_only)) = indicator::build(tx, f, q, seg) else {
                 continue;
             };
             let n = Neighbours {
@@ -224,10 +253,15 @@ fn sentence_targets(tx: &Text, f: &Frame, all: &[Quantity], out: &mut Vec<Target
                 clause: &out[group_start..],
                 before: out[sentence_start..].last(),
                 respectively,
+                verb_only,
+                anchor: anchor.map(|k| &out[k]),
             };
             if let Some(t) =
                 neighbours::named_by_neighbours(t, &n, &tx.res.targets, &tx.res.numbers)
             {
+                if !verb_only {
+                    anchor = Some(out.len());
+                }
                 out.push(t);
             }
         }

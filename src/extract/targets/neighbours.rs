@@ -51,6 +51,10 @@ pub struct Neighbours<'a> {
     pub before: Option<&'a Target>,
     /// The clause says 分别 before its first figure.
     pub respectively: bool,
+    /// The figure's indicator is only a verb counting things (其中完建4座).
+    pub verb_only: bool,
+    /// The last figure of the sentence that named its own thing (14座水闸).
+    pub anchor: Option<&'a Target>,
 }
 
 /// A figure's indicator as its neighbours imply it; `None` when it names nothing measured.
@@ -72,6 +76,14 @@ pub fn named_by_neighbours(
     if let Some(first) = n.clause.first().filter(|_| n.respectively) {
         t.indicator = first.indicator.clone();
         t.rule = Rule::TargetSameIndicator;
+    }
+    // 启动建设14座水闸,其中完建4座、在建10座: a verb counting the thing the figure before
+    // it named, in the same measure word
+    if n.verb_only {
+        let prev = n.anchor.filter(|p| p.unit == t.unit)?;
+        t.indicator = format!("{}{}", t.indicator, counted_thing(&prev.indicator, v));
+        t.rule = Rule::TargetElliptical;
+        return Some(t);
     }
     // 新建5G基站4万个,总数达到15万个: a bare measure of the thing just counted
     if v.words.bare_measures.contains(&t.indicator) {

@@ -9,6 +9,7 @@ use crate::extract::numbers::Grammar;
 use crate::extract::outline;
 use crate::extract::Text;
 use crate::report::DateKind;
+use crate::rules::Rule;
 use chrono::NaiveDate;
 
 /// The first and last day a stated time covers.
@@ -17,6 +18,19 @@ pub type Days = (NaiveDate, NaiveDate);
 /// A governing year and whether it is a deadline ahead (到2025年) rather than a report
 /// (截至2020年底).
 pub type YearScope = Option<(i32, bool)>;
+
+/// A time a sentence states.
+#[derive(Debug, Clone, Copy)]
+pub struct Stated {
+    pub year: i32,
+    /// A deadline ahead (到2025年, 2025年底前).
+    pub forward: bool,
+    /// The days it covers.
+    pub days: Option<Days>,
+    /// Told against the publication date (今年1-5月): it tells the kind of a figure, but is
+    /// no year the text states (the guidelines give such figures no year).
+    pub relative: bool,
+}
 
 /// The year of a plan for one year, from its title near the top (《2023年全省数字化转型
 /// 工作要点》, 2023年工作要点): the year its figures are for when they state none.
@@ -39,6 +53,11 @@ pub fn after_change_verb(before: &str, g: &Grammar) -> bool {
     })
 }
 
+/// A bullet line: ——, --, -, •, ● (not a numbered heading, which opens a section).
+fn is_bullet(text: &str) -> bool {
+    ["——", "-", "•", "●"].iter().any(|m| text.starts_with(m))
+}
+
 /// A list line: an outline marker, a bullet, 一是.
 fn is_list_line(text: &str) -> bool {
     outline::marker(text).is_some()
@@ -51,6 +70,9 @@ fn is_list_line(text: &str) -> bool {
 /// governs the goals that follow, 截至2020年底 the figures that follow, a bare year opening
 /// a clause (2022年,全省… / 记者获悉,2022年全省…) frames the rest of its paragraph.
 fn governs(text: &str, d: &DateMatch, g: &Grammar) -> Option<YearScope> {
+    if d.rule == Rule::DateRelative {
+        return None;
+    }
     let ev = &text[d.start..d.end];
     let before = text[..d.start].trim_end();
     let opens = before.is_empty() || before.ends_with(CLAUSE_DELIMS);
@@ -84,8 +106,11 @@ pub fn governing_years(tx: &Text) -> Vec<YearScope> {
         if s.para != para {
             para = s.para;
             let list_line = is_list_line(text);
+            // a lead with a year governs the list lines under it: one that ends with a
+            // colon, or one whose year is a deadline ahead (到2023年,…。 then —— bullets)
             let prev_lead = i > 0 && doc.sentence_text(i - 1).ends_with([':', '：']);
-            if prev_lead && year.is_some() {
+            let ahead = year.is_some_and(|(_, forward)| forward) && is_bullet(text);
+            if list_line && (prev_lead || ahead) && year.is_some() && carry.is_none() {
                 carry = year;
             }
             year = if list_line { carry } else { None };
@@ -113,22 +138,27 @@ pub fn governing_years(tx: &Text) -> Vec<YearScope> {
     out
 }
 
-/// The nearest time stated in the sentence before byte `pos`: (year, a deadline ahead?,
-/// the days it covers).
+/// The nearest time stated in the sentence before byte `pos`.
 pub fn time_in_sentence(
     sentence: &str,
     found: &[DateMatch],
     pos: usize,
     g: &Grammar,
-) -> Option<(i32, bool, Option<Days>)> {
-    let (y, forward) = year_in_sentence(sentence, found, pos, g)?;
-    let bounds = found.iter().rev().filter(|d| d.end <= pos).find_map(|d| {
+) -> Option<Stated> {
+    let (d, forward) = year_in_sentence(sentence, found, pos, g)?;
+    let year = d.year()?;
+    let days = found.iter().rev().filter(|d| d.end <= pos).find_map(|d| {
         d.value
             .as_deref()
-            .filter(|v| v.starts_with(&y.to_string()))
+            .filter(|v| v.starts_with(&year.to_string()))
             .and_then(dates::value_bounds)
     });
-    Some((y, forward, bounds))
+    Some(Stated {
+        year,
+        forward,
+        days,
+        relative: d.rule == Rule::DateRelative,
+    })
 }
 
 /// Whether a date match before a figure can give it its year: not a span of years, not a
@@ -153,13 +183,18 @@ fn can_date(sentence: &str, d: &DateMatch, pos: usize) -> bool {
     kind_ok && d.end <= pos && !base && !start_value
 }
 
-fn year_in_sentence(sentence: &str, found: &[DateMatch], pos: usize, g: &Grammar) -> YearScope {
+/// The date that gives a figure at `pos` its time, and whether it is a deadline ahead.
+fn year_in_sentence<'d>(
+    sentence: &str,
+    found: &'d [DateMatch],
+    pos: usize,
+    g: &Grammar,
+) -> Option<(&'d DateMatch, bool)> {
     found
         .iter()
         .rev()
-        .filter(|d| can_date(sentence, d, pos))
-        .find_map(|d| {
-            let y = d.year()?;
+        .filter(|d| can_date(sentence, d, pos) && d.year().is_some())
+        .map(|d| {
             let ev = &sentence[d.start..d.end];
             // 到2025年, 力争2025年, 2025年底前: a deadline ahead (but in 增长到2020年的N the
             // 到 belongs to the verb)
@@ -168,8 +203,9 @@ fn year_in_sentence(sentence: &str, found: &[DateMatch], pos: usize, g: &Grammar
                 || ev.starts_with("力争")
                 || sentence[d.end..].starts_with('前')
                 || ev.ends_with('前');
-            Some((y, forward))
+            (d, forward)
         })
+        .next()
 }
 
 /// What the headings above a sentence say about its figures.
@@ -223,6 +259,34 @@ pub fn sections(tx: &Text) -> Vec<Section> {
                     .rev()
                     .find_map(|&h| own[h].and_then(|s| s.year)),
             }
+        })
+        .collect()
+}
+
+/// The time a sentence states first (not a comparison base: 比2019年同期), if any.
+fn stated(sentence: &str, found: &[DateMatch], g: &Grammar) -> Option<Stated> {
+    time_in_sentence(sentence, &found[..found.len().min(1)], sentence.len(), g).or_else(|| {
+        let first = found
+            .iter()
+            .find(|d| can_date(sentence, d, sentence.len()))?;
+        time_in_sentence(sentence, std::slice::from_ref(first), sentence.len(), g)
+    })
+}
+
+/// Per sentence: the time it continues from the sentence before, when it opens with a word
+/// that goes on with that sentence's data (其中, 具体来看) and states no time of its own.
+pub fn continued(tx: &Text) -> Vec<Option<Stated>> {
+    let doc = tx.doc;
+    let g = &tx.res.numbers;
+    let words = &tx.res.targets.words.continuations;
+    (0..doc.sentences.len())
+        .map(|i| {
+            let text = doc.sentence_text(i).trim_start();
+            let opens = words.iter().any(|w| text.starts_with(w.as_str()));
+            if i == 0 || !opens || !tx.lattice.dates[i].is_empty() {
+                return None;
+            }
+            stated(doc.sentence_text(i - 1), &tx.lattice.dates[i - 1], g)
         })
         .collect()
 }
