@@ -29,13 +29,16 @@ impl Exit {
     }
 }
 
-/// Print input errors to stderr (`path: reason`) and return the exit code they imply.
+/// Print input errors to stderr (`path: reason`) and return the exit code they imply. A
+/// note (an input skipped on purpose, see [`InputError::is_note`]) does not fail the run.
 pub(crate) fn report_errors<T>(results: &[Result<T, InputError>]) -> Exit {
     let mut exit = Exit::Ok;
     for r in results {
         if let Err(e) = r {
             eprintln!("policylens: {e}");
-            exit = Exit::Failed;
+            if !e.is_note() {
+                exit = Exit::Failed;
+            }
         }
     }
     exit
