@@ -66,6 +66,9 @@ pub fn run(cli: Cli) -> Exit {
             return Exit::Usage;
         }
     };
+    for w in &engine.dicts.warnings {
+        eprintln!("policylens: warning: {w}");
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let exit = match cli.command {
