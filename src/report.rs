@@ -11,9 +11,13 @@ use serde::{Deserialize, Serialize, Serializer};
 /// Version of the JSON layout; bump when a field changes meaning or disappears.
 pub const SCHEMA: &str = "policylens/1";
 
-/// Serialize a float as an integer when it is one (25000, not 25000.0).
+/// Serialize a float as an integer when it is one (25000, not 25000.0). Non-finite values
+/// (which the number grammar never produces) are written as 0 rather than as `null`, so
+/// that every report reads back.
 pub fn ser_num<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+    if !v.is_finite() {
+        s.serialize_i64(0)
+    } else if v.fract() == 0.0 && v.abs() < 9.0e15 {
         s.serialize_i64(*v as i64)
     } else {
         s.serialize_f64(*v)
