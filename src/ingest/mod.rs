@@ -55,13 +55,12 @@ impl Source {
                 Ok(m) if m.is_file() || m.is_dir() => std::fs::read(p).map_err(err),
                 Ok(_) => {
                     let p = p.clone();
-                    read_stream(&path, move || {
-                        std::fs::File::open(p).map(|f| Box::new(f) as Box<dyn Read + Send>)
-                    })
+                    read_stream(&path, move || read_sniffed(std::fs::File::open(p)?))
                 }
                 Err(e) => Err(err(e)),
             },
-            Source::Stdin => read_stream(&path, || Ok(Box::new(io::stdin()))),
+            // locked for the whole read: with `- -`, the first gets everything, as before
+            Source::Stdin => read_stream(&path, || read_sniffed(io::stdin().lock())),
         }
     }
 
@@ -103,21 +102,21 @@ pub fn path_text(p: &Path) -> String {
     out
 }
 
-/// Read a stream to its end on a thread of its own, and wait for it without idling a
-/// worker: inside the rayon pool, the waiting thread runs other queued work (other inputs)
+/// Run `read` (which reads a stream to its end) on a thread of its own, and wait for it
+/// without idling a worker: inside the rayon pool, the waiting thread runs other queued work (other inputs)
 /// meanwhile, so that even with one worker a pipe that is slow to write holds up nothing
 /// else. A stream whose first [`decode::SAMPLE`] bytes are binary is not read further:
 /// `/dev/zero` or `/dev/urandom` named by mistake is refused rather than read forever.
-pub fn read_stream<F>(path: &str, open: F) -> Result<Vec<u8>, InputError>
+fn read_stream<F>(path: &str, read: F) -> Result<Vec<u8>, InputError>
 where
-    F: FnOnce() -> io::Result<Box<dyn Read + Send>> + Send + 'static,
+    F: FnOnce() -> io::Result<Sniffed> + Send + 'static,
 {
     let (tx, rx) = mpsc::channel();
     let spawned = std::thread::Builder::new()
         .name("policylens-stream".into())
         .spawn(move || {
             // the receiver is gone only if the waiter panicked: nothing left to tell
-            let _ = tx.send(open().and_then(read_sniffed));
+            let _ = tx.send(read());
         });
     let read_error = |source| InputError::Read {
         path: path.to_string(),
@@ -144,7 +143,8 @@ enum Sniffed {
     Binary(String),
 }
 
-fn read_sniffed(mut r: Box<dyn Read + Send>) -> io::Result<Sniffed> {
+/// Read `r` to its end, unless its first [`decode::SAMPLE`] bytes are binary.
+fn read_sniffed(mut r: impl Read) -> io::Result<Sniffed> {
     let mut buf = Vec::new();
     (&mut r).take(decode::SAMPLE as u64).read_to_end(&mut buf)?;
     if let Some(reason) = looks_binary(&buf) {
