@@ -6,8 +6,8 @@ use std::path::PathBuf;
 /// Pull targets, dates, regions and task lists out of Chinese policy documents.
 ///
 /// PATH may be a file, a folder (read recursively, in sorted order, hidden entries skipped)
-/// or `-` for standard input. Encodings: UTF-8 (with or without BOM), UTF-16 (with or
-/// without BOM), GB18030/GBK. Formats: plain text, HTML, Markdown with YAML front matter.
+/// or `-` for standard input. Encodings: UTF-8 (with or without BOM), UTF-16 with BOM,
+/// GB18030/GBK. Formats: plain text, HTML, Markdown with YAML front matter.
 ///
 /// Exit codes: 0 every input processed, 1 some input failed (the others were still
 /// processed), 2 usage error. `diff`: 0 no differences, 1 differences, 2 trouble.
