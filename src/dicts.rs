@@ -3,7 +3,9 @@
 //! The defaults are embedded in the binary (so the tool works from any folder); a user folder
 //! given with `--dicts DIR` (or `POLICYLENS_DICTS`) extends them: a file there with the same
 //! name adds its rows after the built-in ones. TSV files have a header line and `#` comments;
-//! a malformed row is an error naming the file and line.
+//! a malformed row is an error naming the file and line. User files are UTF-8, with or
+//! without a BOM; a file in the user folder that is none of [`EMBEDDED`] is reported in
+//! [`Dicts::warnings`] (a misspelt name would otherwise be ignored without a word).
 
 use crate::error::DictError;
 use crate::report::{string_enum, Comparator};
@@ -247,6 +249,9 @@ pub struct TaskWords {
 /// Everything loaded from `dicts/`.
 #[derive(Debug, Clone)]
 pub struct Dicts {
+    /// What the user folder holds that was not loaded (files with names that are not
+    /// dictionary names), one message each; the command line prints them on stderr.
+    pub warnings: Vec<String>,
     pub boilerplate: Vec<Boilerplate>,
     pub comparators: Vec<ComparatorWord>,
     pub units: Vec<Unit>,
@@ -273,11 +278,79 @@ fn read_user(dir: Option<&Path>, name: &str) -> Result<Option<(String, String)>,
     if !path.exists() {
         return Ok(None);
     }
-    let text = std::fs::read_to_string(&path).map_err(|source| DictError::Read {
+    let bytes = std::fs::read(&path).map_err(|source| DictError::Read {
         path: path.clone(),
         source,
     })?;
-    Ok(Some((path.display().to_string(), text)))
+    let file = path.display().to_string();
+    let text = user_text(&file, bytes)?;
+    Ok(Some((file, text)))
+}
+
+/// A user file's bytes as text: UTF-8, a leading BOM dropped (editors on Windows write
+/// one, and it would otherwise become part of the header's first name).
+fn user_text(file: &str, mut bytes: Vec<u8>) -> Result<String, DictError> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let bad = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes[..bad].iter().filter(|&&b| b == b'\n').count() + 1;
+        DictError::row(
+            file,
+            line,
+            format!(
+                "not UTF-8 (bad byte 0x{:02X} at byte offset {bad})",
+                bytes[bad]
+            ),
+        )
+    })
+}
+
+/// The names a user folder may hold besides [`EMBEDDED`]: the README that documents them.
+const NOT_DICTIONARIES: &[&str] = &["README.md"];
+
+/// Files and folders in the user folder that are no dictionary: a warning each, naming the
+/// known names. Hidden entries (`.git`, editors' files) are passed over.
+fn unknown_files(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    list_files(dir, "", &mut found);
+    found.sort();
+    let known: Vec<&str> = EMBEDDED.iter().map(|(n, _)| *n).collect();
+    found
+        .into_iter()
+        .filter(|n| !known.contains(&n.as_str()) && !NOT_DICTIONARIES.contains(&n.as_str()))
+        .map(|n| {
+            format!(
+                "{}: not a dictionary file name, ignored (known names: {})",
+                dir.join(&n).display(),
+                known.join(", ")
+            )
+        })
+        .collect()
+}
+
+/// Relative names of the entries under `dir`: files, and the files of `regions/`; any other
+/// folder is listed by its name with a trailing `/`.
+fn list_files(dir: &Path, prefix: &str, out: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let rel = format!("{prefix}{name}");
+        if !e.path().is_dir() {
+            out.push(rel);
+        } else if prefix.is_empty() && name == "regions" {
+            list_files(&e.path(), "regions/", out);
+        } else {
+            out.push(format!("{rel}/"));
+        }
+    }
 }
 
 fn embedded(name: &str) -> &'static str {
@@ -302,7 +375,99 @@ fn table(dir: Option<&Path>, name: &str) -> Result<Table, DictError> {
         }
         t.rows.extend(u.rows);
     }
+    check_region_rows(name, &t.rows)?;
     Ok(t)
+}
+
+/// A GB/T 2260 division code: six ASCII digits.
+fn is_code(s: &str) -> bool {
+    s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The region tables' codes and levels, checked once here so that the index builder can
+/// rely on them: a bad row is an error naming its line, not a unit silently taken as a
+/// county. Columns: `code` and the optional `parent`, `successor` are codes; `level` is 1, 2
+/// or 3; `members` of an area are `|`-separated codes.
+fn check_region_rows(name: &str, rows: &[Row]) -> Result<(), DictError> {
+    // (column, what, may be empty)
+    let codes: &[(usize, &str, bool)] = match name {
+        "regions/divisions.tsv" => &[(0, "code", false), (4, "parent", true)],
+        "regions/retired.tsv" => &[
+            (0, "code", false),
+            (4, "parent", true),
+            (6, "successor", true),
+        ],
+        "regions/aliases.tsv" => &[(1, "code", false)],
+        "regions/areas.tsv" => {
+            for row in rows {
+                if let Some(m) = row.get(3).split('|').find(|m| !is_code(m)) {
+                    return Err(row.error(format!("member {m:?} is not a six-digit code")));
+                }
+            }
+            return Ok(());
+        }
+        _ => return Ok(()),
+    };
+    let has_level = name != "regions/aliases.tsv";
+    for row in rows {
+        for &(col, what, optional) in codes {
+            let v = row.get(col);
+            if !(is_code(v) || optional && v.is_empty()) {
+                return Err(row.error(format!("{what} {v:?} is not a six-digit code")));
+            }
+        }
+        if has_level && !matches!(row.get(3), "1" | "2" | "3") {
+            return Err(row.error(format!(
+                "level {:?} must be 1 (province), 2 (prefecture) or 3 (county)",
+                row.get(3)
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Check `policy_terms.txt` lines (`word [freq] [tag]`): a frequency that is not a whole
+/// non-negative number would be dropped by jieba without a word, and the tag after it
+/// with it.
+fn check_policy_terms(file: &str, text: &str) -> Result<(), DictError> {
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        if fields.len() > 3 {
+            return Err(DictError::row(
+                file,
+                i + 1,
+                format!("{} fields; the format is: word [freq] [tag]", fields.len()),
+            ));
+        }
+        if let Some(f) = fields.get(1).filter(|f| f.parse::<usize>().is_err()) {
+            return Err(DictError::row(
+                file,
+                i + 1,
+                format!("frequency {f:?} is not a whole number ≥ 0 (format: word [freq] [tag])"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Compile a boilerplate pattern. One that is empty or can match an empty string would
+/// match every line, and so drop the whole document.
+fn boilerplate_pattern(row: &Row) -> Result<Regex, DictError> {
+    let text = row.get(0);
+    if text.trim().is_empty() {
+        return Err(row.error("empty pattern (it would drop every line)"));
+    }
+    let pattern = Regex::new(text).map_err(|e| row.error(format!("bad pattern: {e}")))?;
+    if pattern.is_match("") {
+        return Err(row.error(format!(
+            "pattern {text:?} matches the empty string, so it would drop every line"
+        )));
+    }
+    Ok(pattern)
 }
 
 impl Dicts {
@@ -314,10 +479,10 @@ impl Dicts {
                 path: dir.to_path_buf(),
             });
         }
+        let warnings = user_dir.map(unknown_files).unwrap_or_default();
         let mut boilerplate = Vec::new();
         for row in table(user_dir, "boilerplate.tsv")?.rows {
-            let pattern =
-                Regex::new(row.get(0)).map_err(|e| row.error(format!("bad pattern: {e}")))?;
+            let pattern = boilerplate_pattern(&row)?;
             let max_len = match row.get(1) {
                 "" => 300,
                 s => s
@@ -430,7 +595,8 @@ impl Dicts {
             .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
 
         let mut policy_terms = embedded("policy_terms.txt").to_string();
-        if let Some((_, text)) = read_user(user_dir, "policy_terms.txt")? {
+        if let Some((file, text)) = read_user(user_dir, "policy_terms.txt")? {
+            check_policy_terms(&file, &text)?;
             policy_terms.push('\n');
             policy_terms.push_str(&text);
         }
@@ -461,6 +627,7 @@ impl Dicts {
         }
 
         Ok(Dicts {
+            warnings,
             boilerplate,
             comparators,
             units,
@@ -531,5 +698,119 @@ mod tests {
         .unwrap();
         let e = Dicts::load(Some(dir.path())).unwrap_err().to_string();
         assert!(e.contains("task_rules.tsv:3") && e.contains("verbb"), "{e}");
+    }
+
+    /// Load a user folder holding one file, and give the error message.
+    fn load_error(name: &str, contents: &[u8]) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, contents).unwrap();
+        match Dicts::load(Some(dir.path())) {
+            Ok(_) => "loaded".into(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn built_in_policy_terms_are_valid() {
+        check_policy_terms("dicts/policy_terms.txt", embedded("policy_terms.txt")).unwrap();
+    }
+
+    #[test]
+    fn boilerplate_that_matches_every_line_is_refused() {
+        for pattern in ["\\s*", " ", "x*", "^", "(主办单位)?"] {
+            let e = load_error(
+                "boilerplate.tsv",
+                format!("pattern\tmax_len\tnote\n# c\n{pattern}\t40\t\n").as_bytes(),
+            );
+            assert!(e.contains("boilerplate.tsv:3"), "{pattern:?}: {e}");
+        }
+        // an empty first cell: the row parses with an empty pattern
+        let e = load_error("boilerplate.tsv", b"pattern\tmax_len\tnote\n\t40\tx\n");
+        assert!(
+            e.contains("boilerplate.tsv:2") && e.contains("empty"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_bom_is_accepted_and_bad_utf8_named_by_line() {
+        let bom = load_error(
+            "units.tsv",
+            b"\xEF\xBB\xBFunit\tclass\tnote\n\xE5\x9D\x97\tcount\t\n",
+        );
+        assert_eq!(bom, "loaded");
+        let e = load_error("units.tsv", b"unit\tclass\tnote\n# ok\n\xBF\xE9\tcount\t\n");
+        assert!(e.contains("units.tsv:3") && e.contains("UTF-8"), "{e}");
+    }
+
+    #[test]
+    fn policy_term_frequencies_must_be_numbers() {
+        for line in [
+            "新质生产力 -5 n",
+            "新质生产力 n",
+            "新质生产力 1.5",
+            "a 1 n x",
+        ] {
+            let e = load_error("policy_terms.txt", format!("# c\n{line}\n").as_bytes());
+            assert!(e.contains("policy_terms.txt:2"), "{line}: {e}");
+        }
+        assert_eq!(
+            load_error("policy_terms.txt", "新质生产力 300 n\n".as_bytes()),
+            "loaded"
+        );
+    }
+
+    #[test]
+    fn region_rows_need_codes_and_levels() {
+        let header = "code\tname\tshort\tlevel\tparent\ttype\n";
+        for (row, what) in [
+            ("330100\t杭州市\t杭州\t4\t330000\t地级市", "level"),
+            ("33010\t杭州市\t杭州\t2\t330000\t地级市", "code"),
+            ("330100\t杭州市\t杭州\t2\t3300\t地级市", "parent"),
+        ] {
+            let e = load_error(
+                "regions/divisions.tsv",
+                format!("{header}{row}\n").as_bytes(),
+            );
+            assert!(
+                e.contains("divisions.tsv:2") && e.contains(what),
+                "{row}: {e}"
+            );
+        }
+        let e = load_error(
+            "regions/aliases.tsv",
+            "alias\tcode\tnote\n杭城\tx\t\n".as_bytes(),
+        );
+        assert!(e.contains("aliases.tsv:2"), "{e}");
+        let e = load_error(
+            "regions/areas.tsv",
+            "name\taliases\tkind\tmembers\tnote\n某区\t\tregion\t330000|33\t\n".as_bytes(),
+        );
+        assert!(e.contains("areas.tsv:2") && e.contains("member"), "{e}");
+    }
+
+    #[test]
+    fn misnamed_user_files_are_warnings() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("unit.tsv"), "unit\tclass\tnote\n").unwrap();
+        std::fs::write(dir.path().join("README.md"), "mine").unwrap();
+        std::fs::write(dir.path().join(".hidden"), "").unwrap();
+        std::fs::create_dir(dir.path().join("regions")).unwrap();
+        std::fs::write(dir.path().join("regions/alias.tsv"), "").unwrap();
+        let d = Dicts::load(Some(dir.path())).unwrap();
+        assert_eq!(d.warnings.len(), 2, "{:?}", d.warnings);
+        assert!(
+            d.warnings[0].contains("regions/alias.tsv"),
+            "{:?}",
+            d.warnings
+        );
+        assert!(
+            d.warnings[1].contains("unit.tsv") && d.warnings[1].contains("units.tsv"),
+            "{:?}",
+            d.warnings
+        );
+        assert!(Dicts::load(None).unwrap().warnings.is_empty());
     }
 }

@@ -19,6 +19,38 @@ pub enum InputError {
     /// The bytes look like text but decode in no supported encoding.
     #[error("{path}: cannot decode as UTF-8, UTF-16 or GB18030 ({reason})")]
     Undecodable { path: String, reason: String },
+    /// Mostly valid UTF-8 with a bad byte sequence: a truncated or damaged UTF-8 file, not
+    /// another encoding, so the message says where the bad bytes are.
+    #[error("{path}: invalid UTF-8 at byte offset {offset} (line {line}){detail}")]
+    InvalidUtf8 {
+        path: String,
+        /// Byte offset of the first bad byte in the file.
+        offset: usize,
+        /// 1-based line of that byte.
+        line: usize,
+        /// More about the damage ("", "; the file ends inside a character", "; 3 bad
+        /// sequences in all").
+        detail: String,
+    },
+    /// A FIFO, socket or device met while walking a folder: never opened (reading it could
+    /// block the run forever), only reported. Not a failure of the run.
+    #[error(
+        "{path}: skipped: {kind}, not a regular file (name it on the command line to read it as a stream)"
+    )]
+    NotRegular { path: String, kind: &'static str },
+    /// A file `diff` reads as a saved report (`.json`, `.jsonl`, or JSON that names a
+    /// schema) that is not one this version can read.
+    #[error("{path}: not a policylens report: {reason}")]
+    NotAReport { path: String, reason: String },
+}
+
+impl InputError {
+    /// Whether this is a note about an input that was left out on purpose (see
+    /// [`InputError::NotRegular`]) rather than a failure: it is printed but does not change
+    /// the exit code.
+    pub fn is_note(&self) -> bool {
+        matches!(self, InputError::NotRegular { .. })
+    }
 }
 
 /// A problem in a dictionary file (embedded default or user extension).

@@ -16,6 +16,7 @@ pub mod diff;
 pub mod engine;
 pub mod error;
 pub mod extract;
+pub mod fuzzing;
 pub mod ingest;
 pub mod normalize;
 pub mod output;

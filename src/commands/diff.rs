@@ -1,42 +1,101 @@
 //! `diff OLD NEW`: compare two documents' targets (or two folders, files paired by name).
-//! OLD and NEW may also be reports saved by `analyze --format json|jsonl`.
+//! OLD and NEW may also be reports saved by `analyze --format json|jsonl`; a `.json` or
+//! `.jsonl` file that is no such report is an error, never analyzed as text.
 //! Exit codes like diff(1): 0 no differences, 1 differences, 2 trouble.
 
 use super::{finish, Exit};
 use crate::cli::{DiffArgs, Format};
 use crate::diff::{align, Aligned, Status};
 use crate::engine::Engine;
+use crate::error::InputError;
+use crate::ingest::{self, Source};
 use crate::output::{self, quantity, write_json};
 use crate::pipeline;
-use crate::report::{DocReport, Target};
+use crate::report::{DocReport, Target, SCHEMA};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
-/// Reports saved by `analyze --format json|jsonl`, if `p` is such a file.
-fn saved_reports(p: &Path) -> Option<Vec<DocReport>> {
-    let ext = p.extension()?.to_str()?.to_ascii_lowercase();
-    if ext != "json" && ext != "jsonl" {
-        return None;
+/// Whether bytes are to be read as saved reports: a `.json`/`.jsonl` file, or JSON whose
+/// first object names a `schema` (so that `analyze --format json … | diff - NEW` works).
+fn is_saved_report(extension: &str, bytes: &[u8]) -> bool {
+    if extension == "json" || extension == "jsonl" {
+        return true;
     }
-    let text = std::fs::read_to_string(p).ok()?;
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(256)]);
+    let head = head.trim_start();
+    (head.starts_with('{') || head.starts_with('[')) && head.contains("\"schema\"")
+}
+
+/// Read reports saved by `analyze --format json|jsonl`: a JSON array, or one object per
+/// line. Anything else, another schema included, is an error saying why.
+fn saved_reports(path: &str, bytes: &[u8]) -> Result<Vec<DocReport>, InputError> {
+    let fail = |reason: String| InputError::NotAReport {
+        path: path.to_string(),
+        reason,
+    };
+    let text = std::str::from_utf8(bytes).map_err(|e| fail(format!("not UTF-8: {e}")))?;
     let trimmed = text.trim_start();
-    if trimmed.starts_with('[') {
-        serde_json::from_str(trimmed).ok()
+    let values: Vec<serde_json::Value> = if trimmed.starts_with('[') {
+        serde_json::from_str(trimmed).map_err(|e| fail(e.to_string()))?
     } else {
-        trimmed
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| serde_json::from_str(l).ok())
-            .collect()
+        let mut v = Vec::new();
+        for (i, l) in text.lines().enumerate() {
+            if !l.trim().is_empty() {
+                v.push(serde_json::from_str(l).map_err(|e| fail(format!("line {}: {e}", i + 1)))?);
+            }
+        }
+        v
+    };
+    if values.is_empty() {
+        return Err(fail("no documents in it".into()));
     }
+    values
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let at = format!("document {}", i + 1);
+            match v.get("schema").and_then(|s| s.as_str()) {
+                Some(SCHEMA) => {}
+                Some(other) => {
+                    return Err(fail(format!(
+                        "{at}: schema is {other:?}; this version reads {SCHEMA}"
+                    )))
+                }
+                None => return Err(fail(format!("{at}: no \"schema\" field"))),
+            }
+            serde_json::from_value(v).map_err(|e| fail(format!("{at}: {e}")))
+        })
+        .collect()
+}
+
+/// One file or stream as reports: saved reports, or the document analyzed. The bytes are
+/// read once, since a FIFO or standard input cannot be read twice.
+fn file_reports(p: &Path, engine: &Engine) -> Result<Vec<DocReport>, InputError> {
+    let source = ingest::expand(&[p.to_path_buf()])
+        .into_iter()
+        .next()
+        .unwrap_or(Ok(Source::File(p.to_path_buf())))?;
+    let path = source.display();
+    let bytes = source.read()?;
+    let extension = source.extension();
+    if is_saved_report(&extension, &bytes) {
+        return saved_reports(&path, &bytes);
+    }
+    let decoded = ingest::decode(&path, &bytes)?;
+    let doc = engine.document(&path, &extension, decoded);
+    Ok(vec![engine.analyze(&doc)])
 }
 
 fn reports(p: &Path, engine: &Engine) -> Result<Vec<DocReport>, ()> {
-    if let Some(saved) = saved_reports(p) {
-        return Ok(saved);
-    }
-    let results = pipeline::analyze_paths(&[p.to_path_buf()], engine);
+    let results = if p.is_dir() {
+        pipeline::analyze_paths(&[p.to_path_buf()], engine)
+    } else {
+        match file_reports(p, engine) {
+            Ok(v) => v.into_iter().map(Ok).collect(),
+            Err(e) => vec![Err(e)],
+        }
+    };
     let mut ok = Vec::new();
     let mut failed = false;
     for r in results {
@@ -44,7 +103,7 @@ fn reports(p: &Path, engine: &Engine) -> Result<Vec<DocReport>, ()> {
             Ok(r) => ok.push(r),
             Err(e) => {
                 eprintln!("policylens: {e}");
-                failed = true;
+                failed |= !e.is_note();
             }
         }
     }

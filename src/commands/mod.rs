@@ -29,16 +29,56 @@ impl Exit {
     }
 }
 
-/// Print input errors to stderr (`path: reason`) and return the exit code they imply.
+/// Print input errors to stderr (`path: reason`) and return the exit code they imply. A
+/// note (an input skipped on purpose, see [`InputError::is_note`]) does not fail the run.
 pub(crate) fn report_errors<T>(results: &[Result<T, InputError>]) -> Exit {
     let mut exit = Exit::Ok;
     for r in results {
         if let Err(e) = r {
             eprintln!("policylens: {e}");
-            exit = exit.merge(Exit::Failed);
+            if !e.is_note() {
+                exit = exit.merge(Exit::Failed);
+            }
         }
     }
     exit
+}
+
+/// Buffered stdout that remembers whether a write failed. A command reports its own write
+/// error through [`finish`]; without this, the final flush in [`run`] would retry the bytes
+/// still in the buffer, fail the same way and print the same message a second time.
+struct Stdout<W: Write> {
+    out: io::BufWriter<W>,
+    failed: bool,
+}
+
+impl<W: Write> Write for Stdout<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let r = self.out.write(buf);
+        self.failed |= r
+            .as_ref()
+            .is_err_and(|e| e.kind() != io::ErrorKind::Interrupted);
+        r
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let r = self.out.flush();
+        self.failed |= r.is_err();
+        r
+    }
+}
+
+impl<W: Write> Stdout<W> {
+    /// Flush at the end of the run, unless a write already failed (and was reported): then
+    /// the buffered rest is dropped without another try.
+    fn close(self, exit: Exit) -> Exit {
+        if self.failed {
+            let _ = self.out.into_parts();
+            return exit;
+        }
+        let mut out = self.out;
+        finish(out.flush(), exit)
+    }
 }
 
 /// Map a write result: a closed pipe (`| head`) is not an error.
@@ -62,8 +102,14 @@ pub fn run(cli: Cli) -> Exit {
             return Exit::Usage;
         }
     };
+    for w in &engine.dicts.warnings {
+        eprintln!("policylens: warning: {w}");
+    }
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = Stdout {
+        out: io::BufWriter::new(stdout.lock()),
+        failed: false,
+    };
     let engine = &engine;
     let exit = match cli.command {
         Command::Analyze(a) => views::analyze(&a, engine, &mut out),
@@ -76,5 +122,5 @@ pub fn run(cli: Cli) -> Exit {
         Command::Parse(a) => parse::run(&a, engine, &mut out),
         Command::Diff(a) => diff::run(&a, engine, &mut out),
     };
-    finish(out.flush(), exit)
+    out.close(exit)
 }

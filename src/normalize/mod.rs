@@ -147,8 +147,8 @@ pub fn fold_width(c: char) -> char {
     }
 }
 
-/// Whitespace: drop '\r' and zero-width characters, tabs to spaces, collapse runs of spaces,
-/// trim each line, and keep at most one blank line in a row.
+/// Whitespace: drop '\r', zero-width characters and bidi marks, tabs to spaces, collapse runs
+/// of spaces, trim each line, and keep at most one blank line in a row.
 pub fn whitespace(input: &Mapped) -> Mapped {
     let mut out: Vec<MChar> = Vec::with_capacity(input.chars.len());
     let mut blank_run = 0;
@@ -156,7 +156,15 @@ pub fn whitespace(input: &Mapped) -> Mapped {
         let mut l: Vec<MChar> = Vec::with_capacity(line.len());
         for m in line {
             let c = match m.c {
-                '\r' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' => continue,
+                // zero-width and invisible format characters: bidi marks and embeddings
+                // (U+200E/F, U+202A–E, U+2066–9), word joiner, soft hyphen
+                '\r'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{ad}'
+                | '\u{feff}' => continue,
                 '\t' | '\u{0b}' | '\u{0c}' => ' ',
                 c => c,
             };
