@@ -4,7 +4,9 @@
 //! Data flow: [`ingest`] (paths → decoded text) → [`normalize`] (clean simplified text with
 //! offsets into the original) → [`segment`] (jieba tokens, on demand) → [`extract`] (one
 //! module per kind of content) → [`report`] (the JSON contract) → [`output`] (table, json,
-//! jsonl). [`engine`] holds the dictionaries from `dicts/`, loaded once.
+//! jsonl, csv, tsv). [`pipeline`] streams documents through these stages on all cores;
+//! [`title`] names a document whose metadata has no title. [`engine`] holds the dictionaries
+//! from `dicts/`, loaded once.
 
 pub mod cli;
 pub mod commands;
@@ -19,3 +21,4 @@ pub mod output;
 pub mod pipeline;
 pub mod report;
 pub mod segment;
+pub mod title;
