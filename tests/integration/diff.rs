@@ -141,7 +141,7 @@ fn status_against_target_is_a_trajectory() {
         table.contains("2020: 7.8% (status)") && table.contains("2025: 10%"),
         "{table}"
     );
-    assert!(table.contains("trajectory; +2.2 (×1.28)"), "{table}");
+    assert!(table.contains("trajectory; +2.2个百分点"), "{table}");
 }
 
 #[test]
