@@ -10,11 +10,16 @@ use crate::report::Target;
 use serde::Serialize;
 use std::collections::HashSet;
 
-/// How an aligned indicator differs between OLD and NEW.
+/// How an aligned indicator differs between OLD and NEW. The JSON names are the words the
+/// table prints: `removed`, `added`, `changed`, `unchanged`, `trajectory`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    /// Only in OLD.
+    #[serde(rename = "removed")]
     OnlyOld,
+    /// Only in NEW.
+    #[serde(rename = "added")]
     OnlyNew,
     Changed,
     Unchanged,

@@ -59,8 +59,13 @@ impl Engine {
         self.document(path, extension, decoded)
     }
 
-    /// Run every extractor on a document.
+    /// Run every extractor on a document. A document without a metadata title gets the
+    /// title its first lines give ([`crate::title::from_text`]).
     pub fn analyze(&self, doc: &Document) -> DocReport {
-        extract::analyze(doc, self.segmenter(), &self.resources)
+        let mut report = extract::analyze(doc, self.segmenter(), &self.resources);
+        if report.title.is_none() {
+            report.title = crate::title::from_text(&doc.text);
+        }
+        report
     }
 }

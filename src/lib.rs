@@ -4,8 +4,10 @@
 //! Data flow: [`ingest`] (paths → decoded text) → [`normalize`] (clean simplified text with
 //! offsets into the original) → [`segment`] (jieba tokens, on demand) → [`extract`] (one
 //! module per kind of content) → [`report`] (the JSON contract) → [`output`] (table, json,
-//! jsonl). [`engine`] holds the dictionaries from `dicts/` and everything built from them,
-//! loaded once and passed to every stage; [`rules`] names every extraction rule.
+//! jsonl, csv, tsv). [`pipeline`] streams documents through these stages on all cores;
+//! [`title`] names a document whose metadata has no title. [`engine`] holds the dictionaries
+//! from `dicts/` and everything built from them, loaded once and passed to every stage;
+//! [`rules`] names every extraction rule.
 
 #![warn(clippy::too_many_lines)]
 
@@ -24,3 +26,4 @@ pub mod pipeline;
 pub mod report;
 pub mod rules;
 pub mod segment;
+pub mod title;

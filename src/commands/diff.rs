@@ -1,19 +1,26 @@
-//! `diff OLD NEW`: compare two documents' targets (or two folders, files paired by name).
-//! OLD and NEW may also be reports saved by `analyze --format json|jsonl`; a `.json` or
-//! `.jsonl` file that is no such report is an error, never analyzed as text.
+//! `diff OLD NEW`: compare two documents' targets (or two folders, files paired by their path
+//! inside the folder). OLD and NEW may also be reports saved by `analyze --format json|jsonl`;
+//! a `.json` or `.jsonl` file that is no such report is an error, never analyzed as text.
 //! Exit codes like diff(1): 0 no differences, 1 differences, 2 trouble.
+//!
+//! The change column speaks the unit: a change of a percentage is in percentage points
+//! (`12% → 15%` is `+3个百分点`); other units give the difference and the ratio.
 
-use super::{finish, Exit};
-use crate::cli::{DiffArgs, Format};
+use super::views::check_bom;
+use super::{drive, finish, Ctx, Exit, Job};
+use crate::cli::{DataFormat, DiffArgs};
 use crate::diff::{align, Aligned, Status};
 use crate::engine::Engine;
 use crate::error::InputError;
 use crate::ingest::{self, Source};
-use crate::output::{self, quantity, write_json};
+use crate::output::records::{self, status_word};
+use crate::output::tidy::TidyWriter;
+use crate::output::{self, quantity, signed_delta, write_json};
 use crate::pipeline;
 use crate::report::{DocReport, Target, SCHEMA};
-use std::collections::BTreeMap;
-use std::io::Write;
+use comfy_table::{Cell, Color};
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{self, Write};
 use std::path::Path;
 
 /// Whether bytes are to be read as saved reports: a `.json`/`.jsonl` file, or JSON whose
@@ -71,7 +78,8 @@ fn saved_reports(path: &str, bytes: &[u8]) -> Result<Vec<DocReport>, InputError>
 
 /// One file or stream as reports: saved reports, or the document analyzed. The bytes are
 /// read once, since a FIFO or standard input cannot be read twice.
-fn file_reports(p: &Path, engine: &Engine) -> Result<Vec<DocReport>, InputError> {
+/// Returns the reports and whether they were saved ones.
+fn file_reports(p: &Path, engine: &Engine) -> Result<(Vec<DocReport>, bool), InputError> {
     let source = ingest::expand(&[p.to_path_buf()])
         .into_iter()
         .next()
@@ -80,44 +88,90 @@ fn file_reports(p: &Path, engine: &Engine) -> Result<Vec<DocReport>, InputError>
     let bytes = source.read()?;
     let extension = source.extension();
     if is_saved_report(&extension, &bytes) {
-        return saved_reports(&path, &bytes);
+        return saved_reports(&path, &bytes).map(|r| (r, true));
     }
     let decoded = ingest::decode(&path, &bytes)?;
     let doc = engine.document(&path, &extension, decoded);
-    Ok(vec![engine.analyze(&doc)])
+    Ok((vec![pipeline::analyze(&doc, engine)], false))
 }
 
-fn reports(p: &Path, engine: &Engine) -> Result<Vec<DocReport>, ()> {
-    let results = if p.is_dir() {
-        pipeline::analyze_paths(&[p.to_path_buf()], engine)
-    } else {
-        match file_reports(p, engine) {
-            Ok(v) => v.into_iter().map(Ok).collect(),
-            Err(e) => vec![Err(e)],
-        }
+/// Labels for saved reports: their paths without the folder they all share, as the
+/// pipeline labels a folder's files.
+fn saved_labels(reports: Vec<DocReport>) -> Vec<(String, DocReport)> {
+    let dir = |p: &str| -> Vec<String> {
+        let mut parts: Vec<String> = p.split('/').map(String::from).collect();
+        parts.pop();
+        parts
     };
-    let mut ok = Vec::new();
-    let mut failed = false;
-    for r in results {
-        match r {
-            Ok(r) => ok.push(r),
+    let mut common: Option<Vec<String>> = None;
+    for r in &reports {
+        let d = dir(&r.path);
+        common = Some(match common {
+            None => d,
+            Some(c) => c
+                .into_iter()
+                .zip(d)
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a)
+                .collect(),
+        });
+    }
+    let skip = common.map_or(0, |c| c.len());
+    reports
+        .into_iter()
+        .map(|r| {
+            let label = r.path.split('/').skip(skip).collect::<Vec<_>>().join("/");
+            (label, r)
+        })
+        .collect()
+}
+
+/// The labelled reports of one side; `Err` when an input could not be read. A file or a
+/// stream is read once (a FIFO cannot be read twice) and may be saved reports; a folder's
+/// documents are analyzed.
+fn reports(p: &Path, ctx: &Ctx) -> Result<Vec<(String, DocReport)>, ()> {
+    if !p.is_dir() {
+        return match file_reports(p, ctx.engine) {
+            Ok((v, true)) => Ok(saved_labels(v)),
+            // a file paired with a folder's files goes by its name
+            Ok((v, false)) => {
+                let name = p.file_name().map_or(p.display().to_string(), |n| {
+                    n.to_string_lossy().into_owned()
+                });
+                Ok(v.into_iter().map(|r| (name.clone(), r)).collect())
+            }
             Err(e) => {
                 eprintln!("policylens: {e}");
-                failed |= !e.is_note();
+                Err(())
             }
-        }
+        };
     }
-    if failed {
-        Err(())
-    } else {
-        Ok(ok)
+    // no progress or summary per side: two summaries would only confuse
+    let quiet = Ctx {
+        engine: ctx.engine,
+        color: ctx.color,
+        talk: false,
+    };
+    let job = Job {
+        inputs: pipeline::inputs(&[p.to_path_buf()]),
+        noun: None,
+    };
+    let mut got = Vec::new();
+    let engine = ctx.engine;
+    let (r, exit) = drive(
+        &quiet,
+        job,
+        &mut io::sink(),
+        |d| pipeline::analyze(d, engine),
+        |_, label, r| {
+            got.push((label.to_string(), r));
+            Ok(0)
+        },
+    );
+    match (r, exit) {
+        (Ok(()), Exit::Ok) => Ok(got),
+        _ => Err(()),
     }
-}
-
-fn name(p: &str) -> String {
-    Path::new(p)
-        .file_name()
-        .map_or(p.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 fn side(t: &Option<Target>) -> String {
@@ -134,23 +188,27 @@ fn side(t: &Option<Target>) -> String {
     }
 }
 
+/// The value change in words: `+3个百分点` for percentages, `+50家 (×1.5)` otherwise.
+fn value_change(a: &Aligned) -> Option<String> {
+    let d = a.value_delta?;
+    if !a.changes.iter().any(|c| c.field == "value") {
+        return None;
+    }
+    let unit = a.new.as_ref().map_or("", |t| t.unit.as_str());
+    let mut s = signed_delta(d, unit);
+    let shares = ["%", "‰", "个百分点", "百分点"].contains(&unit);
+    if let (Some(r), false) = (a.value_ratio, shares) {
+        s.push_str(&format!(" (×{})", (r * 100.0).round() / 100.0));
+    }
+    Some(s)
+}
+
+/// The change column: the status word, and for changes what changed.
 fn change_text(a: &Aligned) -> String {
     match a.status {
-        Status::OnlyOld => "removed".into(),
-        Status::OnlyNew => "added".into(),
-        Status::Unchanged => "unchanged".into(),
+        Status::OnlyOld | Status::OnlyNew | Status::Unchanged => status_word(a.status).into(),
         Status::Changed | Status::Trajectory => {
-            let mut parts: Vec<String> = Vec::new();
-            if let (Some(d), true) = (a.value_delta, a.changes.iter().any(|c| c.field == "value")) {
-                let ratio = a.value_ratio.map_or(String::new(), |r| {
-                    format!(" (×{})", (r * 100.0).round() / 100.0)
-                });
-                parts.push(format!(
-                    "{}{}{ratio}",
-                    if d >= 0.0 { "+" } else { "" },
-                    output::human_number(d)
-                ));
-            }
+            let mut parts: Vec<String> = value_change(a).into_iter().collect();
             // a trajectory's year and kind differ by definition
             let skip: &[&str] = if a.status == Status::Trajectory {
                 &["value", "year", "kind"]
@@ -172,91 +230,178 @@ fn change_text(a: &Aligned) -> String {
     }
 }
 
+/// One aligned pair with the paths it came from.
+struct Row {
+    paths: [String; 2],
+    aligned: Aligned,
+}
+
+/// Align two sides: by file (inside the folders) when either side is a folder, else all
+/// targets of one side against all of the other.
+fn rows(
+    a: &DiffArgs,
+    old: &[(String, DocReport)],
+    new: &[(String, DocReport)],
+    ctx: &Ctx,
+) -> Vec<Row> {
+    let dicts = &ctx.engine.dicts;
+    if !(a.old.is_dir() || a.new.is_dir()) {
+        let targets = |v: &[(String, DocReport)]| -> Vec<Target> {
+            v.iter().flat_map(|(_, r)| r.targets.clone()).collect()
+        };
+        let paths = [a.old.display().to_string(), a.new.display().to_string()];
+        return align(&targets(old), &targets(new), dicts)
+            .into_iter()
+            .map(|aligned| Row {
+                paths: paths.clone(),
+                aligned,
+            })
+            .collect();
+    }
+    let by_label = |v: &[(String, DocReport)]| -> BTreeMap<String, DocReport> {
+        v.iter().map(|(l, r)| (l.clone(), r.clone())).collect()
+    };
+    let (om, nm) = (by_label(old), by_label(new));
+    let labels: BTreeSet<&String> = om.keys().chain(nm.keys()).collect();
+    let mut out = Vec::new();
+    for label in labels {
+        let (o, n) = (om.get(label), nm.get(label));
+        let targets = |r: Option<&DocReport>| r.map_or(Vec::new(), |r| r.targets.clone());
+        let path = |r: Option<&DocReport>| r.map_or(String::new(), |r| r.path.clone());
+        for mut aligned in align(&targets(o), &targets(n), dicts) {
+            aligned.document = Some(label.clone());
+            out.push(Row {
+                paths: [path(o), path(n)],
+                aligned,
+            });
+        }
+    }
+    out
+}
+
+/// The table, with its marks coloured by comfy-table itself (so widths stay right).
+fn table(shown: &[&Row], folders: bool, color: bool) -> comfy_table::Table {
+    let mut header = vec!["", "indicator", "old", "new", "change"];
+    if folders {
+        header.insert(1, "document");
+    }
+    let mut t = output::table(&header);
+    if color {
+        t.enforce_styling();
+    }
+    for row in shown {
+        let r = &row.aligned;
+        let (mark, col) = match r.status {
+            Status::OnlyNew => ("+", Some(Color::Green)),
+            Status::OnlyOld => ("-", Some(Color::Red)),
+            Status::Changed => ("~", Some(Color::Yellow)),
+            Status::Trajectory => ("→", Some(Color::Cyan)),
+            Status::Unchanged => ("=", None),
+        };
+        let paint = |s: String| match (color, col) {
+            (true, Some(c)) => Cell::new(s).fg(c),
+            _ => Cell::new(s),
+        };
+        let mut cells = vec![
+            paint(mark.into()),
+            Cell::new(&r.indicator),
+            Cell::new(side(&r.old)),
+            Cell::new(side(&r.new)),
+            paint(change_text(r)),
+        ];
+        if folders {
+            cells.insert(1, Cell::new(r.document.clone().unwrap_or_default()));
+        }
+        t.add_row(cells);
+    }
+    t
+}
+
+fn write_table(
+    out: &mut dyn Write,
+    rows: &[Row],
+    shown: &[&Row],
+    folders: bool,
+    color: bool,
+) -> io::Result<()> {
+    let counts = |s: Status| rows.iter().filter(|r| r.aligned.status == s).count();
+    writeln!(out, "{}", table(shown, folders, color))?;
+    writeln!(
+        out,
+        "{} changed, {} added, {} removed, {} trajectories, {} unchanged",
+        counts(Status::Changed),
+        counts(Status::OnlyNew),
+        counts(Status::OnlyOld),
+        counts(Status::Trajectory),
+        counts(Status::Unchanged)
+    )
+}
+
+fn write_tidy(out: &mut dyn Write, shown: &[&Row], tsv: bool, bom: bool) -> io::Result<()> {
+    let mut w = TidyWriter::new(records::DIFF, tsv, bom)?;
+    for r in shown {
+        let paths = [r.paths[0].as_str(), r.paths[1].as_str()];
+        w.row(&records::diff(paths, &r.aligned, &change_text(&r.aligned)))?;
+    }
+    w.drain(out)
+}
+
 /// Run `diff`.
-pub fn run(a: &DiffArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
-    let (Ok(old), Ok(new)) = (reports(&a.old, engine), reports(&a.new, engine)) else {
+pub fn run(a: &DiffArgs, ctx: &Ctx, out: &mut dyn Write) -> Exit {
+    if let Err(e) = check_bom(&a.output) {
+        return e;
+    }
+    let (Ok(old), Ok(new)) = (reports(&a.old, ctx), reports(&a.new, ctx)) else {
         return Exit::Usage;
     };
-    let dicts = &engine.dicts;
-    let mut rows: Vec<Aligned> = Vec::new();
-    let folders = a.old.is_dir() || a.new.is_dir();
-    if folders {
-        let by_name = |v: &[DocReport]| -> BTreeMap<String, Vec<Target>> {
-            v.iter()
-                .map(|r| (name(&r.path), r.targets.clone()))
-                .collect()
-        };
-        let (om, nm) = (by_name(&old), by_name(&new));
-        let names: std::collections::BTreeSet<&String> = om.keys().chain(nm.keys()).collect();
-        for n in names {
-            let empty = Vec::new();
-            let (o, nw) = (om.get(n).unwrap_or(&empty), nm.get(n).unwrap_or(&empty));
-            for mut r in align(o, nw, dicts) {
-                r.document = Some(n.clone());
-                rows.push(r);
-            }
-        }
-    } else {
-        let o: Vec<Target> = old.iter().flat_map(|r| r.targets.clone()).collect();
-        let n: Vec<Target> = new.iter().flat_map(|r| r.targets.clone()).collect();
-        rows = align(&o, &n, dicts);
-    }
-    let differs = rows.iter().any(|r| r.status != Status::Unchanged);
+    let rows = rows(a, &old, &new, ctx);
+    let differs = rows.iter().any(|r| r.aligned.status != Status::Unchanged);
     let exit = if differs { Exit::Failed } else { Exit::Ok };
-    let shown: Vec<&Aligned> = rows
+    let shown: Vec<&Row> = rows
         .iter()
-        .filter(|r| a.all || r.status != Status::Unchanged)
+        .filter(|r| a.all || r.aligned.status != Status::Unchanged)
         .collect();
-    let r = match a.format {
-        Some(Format::Json) => write_json(out, &shown, false),
-        Some(Format::Jsonl) => write_json(out, &shown, true),
-        _ => {
-            let color = output::use_color();
-            let mut header = vec!["", "indicator", "old", "new", "change"];
-            if folders {
-                header.insert(1, "document");
-            }
-            let mut t = output::table(&header);
-            for r in &shown {
-                let (mark, col) = match r.status {
-                    Status::OnlyNew => ("+", "\x1b[32m"),
-                    Status::OnlyOld => ("-", "\x1b[31m"),
-                    Status::Changed => ("~", "\x1b[33m"),
-                    Status::Trajectory => ("→", "\x1b[36m"),
-                    Status::Unchanged => ("=", ""),
-                };
-                let paint = |s: String| {
-                    if color && !col.is_empty() {
-                        format!("{col}{s}\x1b[0m")
-                    } else {
-                        s
-                    }
-                };
-                let mut row = vec![
-                    paint(mark.into()),
-                    r.indicator.clone(),
-                    side(&r.old),
-                    side(&r.new),
-                    paint(change_text(r)),
-                ];
-                if folders {
-                    row.insert(1, r.document.clone().unwrap_or_default());
-                }
-                t.add_row(row);
-            }
-            let counts = |s: Status| rows.iter().filter(|r| r.status == s).count();
-            writeln!(out, "{t}").and_then(|_| {
-                writeln!(
-                    out,
-                    "{} changed, {} added, {} removed, {} trajectories, {} unchanged",
-                    counts(Status::Changed),
-                    counts(Status::OnlyNew),
-                    counts(Status::OnlyOld),
-                    counts(Status::Trajectory),
-                    counts(Status::Unchanged)
-                )
-            })
+    let aligned = || shown.iter().map(|r| &r.aligned).collect::<Vec<_>>();
+    let folders = a.old.is_dir() || a.new.is_dir();
+    let o = &a.output;
+    let r = match o.format {
+        DataFormat::Json => write_json(out, &aligned(), false),
+        DataFormat::Jsonl => write_json(out, &aligned(), true),
+        DataFormat::Csv | DataFormat::Tsv => {
+            write_tidy(out, &shown, o.format == DataFormat::Tsv, o.bom)
         }
+        DataFormat::Table => write_table(out, &rows, &shown, folders, ctx.color),
     };
     finish(r, exit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saved_reports_are_labelled_inside_their_common_folder() {
+        let report = |p: &str| -> DocReport {
+            serde_json::from_value(serde_json::json!({
+                "schema": "policylens/1", "path": p, "published": null,
+                "published_evidence": null,
+                "source": {"encoding": "UTF-8", "format": "text", "script": "simplified",
+                           "chars": 0, "normalized_chars": 0},
+                "title": null, "targets": [], "dates": [], "regions": [], "tasks": [],
+                "task_summary": {"lists": 0, "with_declared_count": 0, "count_ok": 0,
+                                 "count_mismatch": 0}
+            }))
+            .unwrap()
+        };
+        let got: Vec<String> = saved_labels(vec![
+            report("plans/2021/a/p.txt"),
+            report("plans/2021/b.txt"),
+        ])
+        .into_iter()
+        .map(|(l, _)| l)
+        .collect();
+        assert_eq!(got, ["a/p.txt", "b.txt"]);
+        let got = saved_labels(vec![report("x/p.txt")]);
+        assert_eq!(got[0].0, "p.txt");
+    }
 }

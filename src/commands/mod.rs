@@ -1,15 +1,21 @@
 //! Subcommands: each turns parsed arguments into output on stdout and messages on stderr,
-//! and returns an [`Exit`] code.
+//! and returns an [`Exit`] code. [`drive`] runs the pipeline for the commands that read
+//! documents: output is written (and flushed) document by document, in input order.
 
+mod analyze;
 mod diff;
+mod meta;
 mod parse;
 mod text;
 mod views;
 
 use crate::cli::{Cli, Command};
 use crate::engine::Engine;
-use crate::error::InputError;
-use std::io::{self, Write};
+use crate::normalize::Document;
+use crate::output::progress::Progress;
+use crate::pipeline::{self, Input};
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 
 /// Process exit codes (documented in the README and `--help`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -29,19 +35,14 @@ impl Exit {
     }
 }
 
-/// Print input errors to stderr (`path: reason`) and return the exit code they imply. A
-/// note (an input skipped on purpose, see [`InputError::is_note`]) does not fail the run.
-pub(crate) fn report_errors<T>(results: &[Result<T, InputError>]) -> Exit {
-    let mut exit = Exit::Ok;
-    for r in results {
-        if let Err(e) = r {
-            eprintln!("policylens: {e}");
-            if !e.is_note() {
-                exit = exit.merge(Exit::Failed);
-            }
-        }
-    }
-    exit
+/// What the commands that read documents share: the engine and the talk settings.
+pub(crate) struct Ctx<'a> {
+    /// Dictionaries and indexes.
+    pub engine: &'a Engine,
+    /// Colour standard output (`--color`, NO_COLOR).
+    pub color: bool,
+    /// Progress bar and summary on stderr (a terminal, no `--quiet`).
+    pub talk: bool,
 }
 
 /// Buffered stdout that remembers whether a write failed. A command reports its own write
@@ -93,8 +94,101 @@ pub(crate) fn finish(r: io::Result<()>, exit: Exit) -> Exit {
     }
 }
 
+/// Whether standard input has data to read: a pipe, a file or a socket, not a terminal
+/// and not a device such as /dev/null (ripgrep's rule).
+fn stdin_is_readable() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(fd) = io::stdin().as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        std::fs::File::from(fd).metadata().is_ok_and(|m| {
+            let t = m.file_type();
+            t.is_file() || t.is_fifo() || t.is_socket()
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        !io::stdin().is_terminal()
+    }
+}
+
+/// The inputs of a command: its paths, or standard input when none are given and standard
+/// input is readable; else a usage error.
+pub(crate) fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, Exit> {
+    if !paths.is_empty() {
+        return Ok(pipeline::inputs(paths));
+    }
+    if stdin_is_readable() {
+        return Ok(pipeline::inputs(&[PathBuf::from("-")]));
+    }
+    eprintln!(
+        "policylens: no PATH given and nothing on standard input (give a file, a folder, or - to read standard input)"
+    );
+    Err(Exit::Usage)
+}
+
+/// One run of the pipeline: the inputs and what the summary line counts.
+pub(crate) struct Job {
+    pub inputs: Vec<Input>,
+    /// `targets`, `dates` … (none: the summary counts documents only).
+    pub noun: Option<&'static str>,
+}
+
+/// Run `f` on every document of `job` on all cores and hand each result to `emit` with the
+/// input's label, in input order; `emit` writes to `out` (flushed after each document) and
+/// returns how many items it counted. Failed inputs are printed on stderr and make the exit
+/// code 1; the progress bar and the summary follow `ctx.talk`.
+pub(crate) fn drive<T: Send>(
+    ctx: &Ctx,
+    job: Job,
+    out: &mut dyn Write,
+    f: impl Fn(&Document) -> T + Sync,
+    mut emit: impl FnMut(&mut dyn Write, &str, T) -> io::Result<usize>,
+) -> (io::Result<()>, Exit) {
+    let mut progress = Progress::new(job.inputs.len(), job.noun, ctx.talk);
+    let mut exit = Exit::Ok;
+    let r = pipeline::stream(job.inputs, ctx.engine, f, |done| {
+        match done.result {
+            Ok(v) => {
+                let items = progress.suspend(|| {
+                    let items = emit(out, &done.label, v)?;
+                    out.flush().map(|_| items)
+                })?;
+                progress.done(done.bytes, items);
+            }
+            Err(e) if e.is_note() => progress.note(&e),
+            Err(e) => {
+                progress.failed(&e);
+                exit = exit.merge(Exit::Failed);
+            }
+        }
+        Ok(())
+    });
+    progress.finish();
+    (r, exit)
+}
+
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> Exit {
+    let stdout = io::stdout();
+    let mut out = Stdout {
+        out: io::BufWriter::new(stdout.lock()),
+        failed: false,
+    };
+    let exit = dispatch(cli, &mut out);
+    out.close(exit)
+}
+
+fn dispatch(cli: Cli, out: &mut dyn Write) -> Exit {
+    let command = match cli.command {
+        Some(Command::Completions(a)) => return meta::completions(&a, out),
+        Some(Command::Man) => return meta::man(out),
+        None if !cli.version => return meta::missing_command(),
+        c => c,
+    };
     let engine = match Engine::load(cli.dicts.as_deref()) {
         Ok(e) => e,
         Err(e) => {
@@ -105,22 +199,25 @@ pub fn run(cli: Cli) -> Exit {
     for w in &engine.dicts.warnings {
         eprintln!("policylens: warning: {w}");
     }
-    let stdout = io::stdout();
-    let mut out = Stdout {
-        out: io::BufWriter::new(stdout.lock()),
-        failed: false,
-    };
     let engine = &engine;
-    let exit = match cli.command {
-        Command::Analyze(a) => views::analyze(&a, engine, &mut out),
-        Command::Targets(a) => views::targets(&a, engine, &mut out),
-        Command::Dates(a) => views::dates(&a, engine, &mut out),
-        Command::Regions(a) => views::regions(&a, engine, &mut out),
-        Command::Tasks(a) => views::tasks(&a, engine, &mut out),
-        Command::Normalize(a) => text::normalize(&a, engine, &mut out),
-        Command::Segment(a) => text::segment(&a, engine, &mut out),
-        Command::Parse(a) => parse::run(&a, engine, &mut out),
-        Command::Diff(a) => diff::run(&a, engine, &mut out),
+    let ctx = Ctx {
+        engine,
+        color: crate::output::use_color(cli.color),
+        talk: io::stderr().is_terminal() && !cli.quiet,
     };
-    out.close(exit)
+    let Some(command) = command.filter(|_| !cli.version) else {
+        return meta::version(&ctx, cli.dicts.as_deref(), out);
+    };
+    match command {
+        Command::Analyze(a) => analyze::run(&a, &ctx, out),
+        Command::Targets(a) => views::targets(&a, &ctx, out),
+        Command::Dates(a) => views::dates(&a, &ctx, out),
+        Command::Regions(a) => views::regions(&a, &ctx, out),
+        Command::Tasks(a) => views::tasks(&a, &ctx, out),
+        Command::Normalize(a) => text::normalize(&a, &ctx, out),
+        Command::Segment(a) => text::segment(&a, &ctx, out),
+        Command::Parse(a) => parse::run(&a, &ctx, out),
+        Command::Diff(a) => diff::run(&a, &ctx, out),
+        Command::Completions(_) | Command::Man => Exit::Ok,
+    }
 }

@@ -1,11 +1,14 @@
-//! `parse`: what the number and date grammar reads in a phrase, one JSON line per phrase.
+//! `parse`: what the number and date grammar reads in a phrase: a table, or one JSON
+//! object per phrase and line (`--format json`).
 
-use super::{finish, Exit};
-use crate::cli::ParseArgs;
+use super::{finish, Ctx, Exit};
+use crate::cli::{ParseArgs, ParseFormat};
 use crate::engine::Engine;
 use crate::extract::targets::filters;
 use crate::extract::{dates, numbers};
+use crate::output::{self, quantity};
 use crate::pipeline::document_from_str;
+use crate::report::Comparator;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::io::{BufRead, Write};
@@ -157,8 +160,66 @@ fn reference_date(s: &str) -> Option<NaiveDate> {
     next.pred_opt()
 }
 
+/// The phrases to read: the arguments, with `-` replaced by the lines of standard input.
+fn phrases(texts: &[String]) -> Result<Vec<String>, Exit> {
+    let mut inputs: Vec<String> = Vec::new();
+    for t in texts {
+        if t != "-" {
+            inputs.push(t.clone());
+            continue;
+        }
+        for line in std::io::stdin().lock().lines() {
+            match line {
+                Ok(l) if !l.trim().is_empty() => inputs.push(l),
+                Ok(_) => {}
+                Err(e) => {
+                    eprintln!("policylens: -: cannot read: {e}");
+                    return Err(Exit::Failed);
+                }
+            }
+        }
+    }
+    Ok(inputs)
+}
+
+/// One table of every phrase's readings: phrase, what, text, reading, note.
+fn table(parsed: &[Parsed]) -> comfy_table::Table {
+    let mut t = output::table(&["phrase", "what", "text", "reading", "note"]);
+    for p in parsed {
+        for n in &p.numbers {
+            let note = match &n.not_target {
+                Some(why) => format!("not a target: {why}"),
+                None => "target".into(),
+            };
+            let q = quantity_text(&n.comparator, n.value, n.value_max, &n.unit);
+            t.add_row(vec![
+                p.input.clone(),
+                "number".into(),
+                n.text.clone(),
+                q,
+                note,
+            ]);
+        }
+        for d in &p.dates {
+            let value = d.value.clone().unwrap_or_else(|| "-".into());
+            t.add_row(vec![
+                p.input.clone(),
+                "date".into(),
+                d.text.clone(),
+                value,
+                d.kind.clone(),
+            ]);
+        }
+        if p.numbers.is_empty() && p.dates.is_empty() {
+            let row = [p.input.as_str(), "-", "", "nothing read", ""];
+            t.add_row(row.map(String::from).to_vec());
+        }
+    }
+    t
+}
+
 /// Run `parse`.
-pub fn run(a: &ParseArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
+pub fn run(a: &ParseArgs, ctx: &Ctx, out: &mut dyn Write) -> Exit {
     let reference = match a.reference.as_deref().map(reference_date) {
         None => None,
         Some(Some(d)) => Some(d),
@@ -167,29 +228,25 @@ pub fn run(a: &ParseArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
             return Exit::Usage;
         }
     };
-    let mut inputs: Vec<String> = Vec::new();
-    for t in &a.texts {
-        if t == "-" {
-            for line in std::io::stdin().lock().lines() {
-                match line {
-                    Ok(l) if !l.trim().is_empty() => inputs.push(l),
-                    Ok(_) => {}
-                    Err(e) => {
-                        eprintln!("policylens: -: cannot read: {e}");
-                        return Exit::Failed;
-                    }
-                }
-            }
-        } else {
-            inputs.push(t.clone());
-        }
-    }
-    let r = (|| -> std::io::Result<()> {
-        for i in &inputs {
-            serde_json::to_writer(&mut *out, &parse_one(i, reference, engine))?;
-            out.write_all(b"\n")?;
-        }
-        Ok(())
-    })();
+    let inputs = match phrases(&a.texts) {
+        Ok(i) => i,
+        Err(e) => return e,
+    };
+    let parsed: Vec<Parsed> = inputs
+        .iter()
+        .map(|i| parse_one(i, reference, ctx.engine))
+        .collect();
+    let r = match a.format {
+        ParseFormat::Json => parsed
+            .iter()
+            .try_for_each(|p| output::write_json_line(out, p)),
+        ParseFormat::Table => writeln!(out, "{}", table(&parsed)),
+    };
     finish(r, Exit::Ok)
+}
+
+/// A reading as the table shows it (the comparator as JSON writes it).
+fn quantity_text(comparator: &str, value: f64, value_max: Option<f64>, unit: &str) -> String {
+    let c = Comparator::parse(comparator).unwrap_or(Comparator::Eq);
+    quantity(c, value, value_max, unit)
 }

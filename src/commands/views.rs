@@ -1,162 +1,341 @@
-//! `analyze` and the per-kind views (`targets`, `dates`, `regions`, `tasks`).
+//! The per-kind views (`targets`, `dates`, `regions`, `tasks`): filters, then one of five
+//! formats, written document by document as the pipeline hands them over.
+//!
+//! `table` prints a section per document (with filters, documents with nothing left are
+//! skipped); `json` one array of `{path, published, title, …}` per document; `jsonl`, `csv`
+//! and `tsv` one line or row per item (`output::records` has the columns).
 
-use super::{finish, report_errors, Exit};
-use crate::cli::{Format, PathsArgs};
-use crate::engine::Engine;
-use crate::output::{self, quantity, write_json};
+use super::{drive, finish, inputs, Ctx, Exit, Job};
+use crate::cli::{DataFormat, DatesArgs, KindFilter, Output, RegionsArgs, TargetsArgs, TasksArgs};
+use crate::normalize::{fold_width, script::Converter};
+use crate::output::records::{self, ItemLine};
+use crate::output::tidy::TidyWriter;
+use crate::output::{self, quantity, write_json_line, JsonArray};
 use crate::pipeline;
 use crate::report::DocReport;
 use serde::Serialize;
 use serde_json::json;
-use std::io::Write;
-use std::path::Path;
+use std::collections::HashSet;
+use std::io::{self, Write};
 
-fn file_name(p: &str) -> String {
-    Path::new(p)
-        .file_name()
-        .map_or(p.to_string(), |n| n.to_string_lossy().into_owned())
+/// What a view makes of a document's report.
+trait View: Sync {
+    /// What the summary line counts.
+    const NOUN: &'static str;
+    /// The item columns of the tidy formats.
+    const COLUMNS: &'static [&'static str];
+    /// Drop the items the filters exclude.
+    fn keep(&self, r: &mut DocReport);
+    /// Whether any filter was given.
+    fn filtered(&self) -> bool;
+    /// How many items the document has (after filtering).
+    fn count(&self, r: &DocReport) -> usize;
+    /// The view's fields of the per-document JSON object.
+    fn json(&self, r: &DocReport) -> serde_json::Value;
+    /// One JSON Lines object per item.
+    fn jsonl(&self, r: &DocReport, out: &mut dyn Write) -> io::Result<()>;
+    /// One tidy row per item (without the context columns).
+    fn rows(&self, r: &DocReport) -> Vec<Vec<String>>;
+    /// The document's section of the table output.
+    fn table(&self, r: &DocReport) -> String;
+}
+
+/// The per-document JSON object of a view.
+#[derive(Serialize)]
+struct ViewJson<'a> {
+    path: &'a str,
+    published: &'a Option<String>,
+    title: &'a Option<String>,
+    #[serde(flatten)]
+    data: serde_json::Value,
+}
+
+/// Writes a view in one format, one document at a time.
+enum DocWriter {
+    Table,
+    Json(JsonArray),
+    Jsonl,
+    Tidy(Box<TidyWriter>),
+}
+
+impl DocWriter {
+    fn new(o: &Output, columns: &[&'static str]) -> io::Result<DocWriter> {
+        Ok(match o.format {
+            DataFormat::Table => DocWriter::Table,
+            DataFormat::Json => DocWriter::Json(JsonArray::default()),
+            DataFormat::Jsonl => DocWriter::Jsonl,
+            DataFormat::Csv | DataFormat::Tsv => DocWriter::Tidy(Box::new(TidyWriter::new(
+                &records::header(columns),
+                o.format == DataFormat::Tsv,
+                o.bom,
+            )?)),
+        })
+    }
+
+    fn doc<V: View>(&mut self, out: &mut dyn Write, v: &V, r: &DocReport) -> io::Result<()> {
+        match self {
+            DocWriter::Table if v.filtered() && v.count(r) == 0 => Ok(()),
+            DocWriter::Table => out.write_all(v.table(r).as_bytes()),
+            DocWriter::Json(arr) => arr.push(
+                out,
+                &ViewJson {
+                    path: &r.path,
+                    published: &r.published,
+                    title: &r.title,
+                    data: v.json(r),
+                },
+            ),
+            DocWriter::Jsonl => v.jsonl(r, out),
+            DocWriter::Tidy(w) => {
+                let context = records::context(r);
+                for row in v.rows(r) {
+                    w.row(&[context.clone(), row].concat())?;
+                }
+                w.drain(out)
+            }
+        }
+    }
+
+    fn finish(self, out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            DocWriter::Json(arr) => arr.finish(out),
+            // a CSV of no documents is still its header
+            DocWriter::Tidy(mut w) => w.drain(out),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Check `--bom` against the format (it only means something for CSV and TSV).
+pub(crate) fn check_bom(o: &Output) -> Result<(), Exit> {
+    if o.bom && !matches!(o.format, DataFormat::Csv | DataFormat::Tsv) {
+        eprintln!("policylens: --bom goes with --format csv or tsv");
+        return Err(Exit::Usage);
+    }
+    Ok(())
+}
+
+/// Run a view over the inputs.
+fn run<V: View>(
+    v: &V,
+    paths: &[std::path::PathBuf],
+    o: &Output,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+) -> Exit {
+    let inputs = match check_bom(o).and_then(|_| inputs(paths)) {
+        Ok(i) => i,
+        Err(e) => return e,
+    };
+    let mut writer = match DocWriter::new(o, V::COLUMNS) {
+        Ok(w) => w,
+        Err(e) => return finish(Err(e), Exit::Usage),
+    };
+    let job = Job {
+        inputs,
+        noun: Some(V::NOUN),
+    };
+    let engine = ctx.engine;
+    let analyze = |d: &crate::normalize::Document| {
+        let mut r = pipeline::analyze(d, engine);
+        v.keep(&mut r);
+        r
+    };
+    let (r, exit) = drive(ctx, job, out, analyze, |out, _, r| {
+        writer.doc(out, v, &r)?;
+        Ok(v.count(&r))
+    });
+    finish(r.and_then(|_| writer.finish(out)), exit)
 }
 
 /// A document's heading line and its table (or a note that it has nothing).
 fn section(r: &DocReport, what: &str, t: comfy_table::Table, empty: bool) -> String {
     let published = r.published.as_deref().unwrap_or("unknown");
+    let title = r
+        .title
+        .as_deref()
+        .map_or(String::new(), |t| format!("  {t}"));
     let body = if empty {
         "  (none)".to_string()
     } else {
         t.to_string()
     };
-    format!("{}  ({what}; published {published})\n{body}\n\n", r.path)
+    format!(
+        "{}{title}  ({what}; published {published})\n{body}\n\n",
+        r.path
+    )
 }
 
-fn run_reports(a: &PathsArgs, engine: &Engine) -> (Vec<DocReport>, Exit) {
-    let results = pipeline::analyze_paths(&a.paths, engine);
-    let exit = report_errors(&results);
-    (results.into_iter().filter_map(Result::ok).collect(), exit)
+/// Text as the indicator filter compares it: half-width, simplified, ASCII lower-case.
+fn fold_query(s: &str, c: &Converter) -> String {
+    let folded: String = s.chars().map(fold_width).collect();
+    let simplified = if c.needs_conversion(&folded) {
+        c.t2s(&folded)
+    } else {
+        folded
+    };
+    simplified.to_ascii_lowercase()
 }
 
-fn json_or<T: Serialize>(
-    a: &PathsArgs,
-    out: &mut dyn Write,
-    values: &[T],
-) -> Option<std::io::Result<()>> {
-    match a.format {
-        Some(Format::Json) => Some(write_json(out, values, false)),
-        Some(Format::Jsonl) => Some(write_json(out, values, true)),
-        _ => None,
+struct Targets<'a> {
+    a: &'a TargetsArgs,
+    query: Option<String>,
+    unit: Option<String>,
+    dicts: &'a crate::dicts::Dicts,
+    conv: &'a Converter,
+}
+
+impl View for Targets<'_> {
+    const NOUN: &'static str = "targets";
+    const COLUMNS: &'static [&'static str] = records::TARGET;
+
+    fn keep(&self, r: &mut DocReport) {
+        let a = self.a;
+        r.targets.retain(|t| {
+            a.kind.is_none_or(|k| match k {
+                KindFilter::Target => t.kind == "target",
+                KindFilter::Status => t.kind == "status",
+            }) && a
+                .year
+                .is_none_or(|y| t.year.is_some_and(|ty| y.contains(ty)))
+                && self.unit.as_ref().is_none_or(|u| *u == t.unit)
+                && self
+                    .query
+                    .as_ref()
+                    .is_none_or(|q| fold_query(&t.indicator, self.conv).contains(q.as_str()))
+        });
+        if self.query.is_some() {
+            // one row per document, year, unit and indicator (as diff aligns them): the
+            // first in the text, where a plan states its goals before repeating them
+            let mut seen = HashSet::new();
+            r.targets.retain(|t| {
+                let canonical = crate::diff::canonical(&t.indicator, self.dicts);
+                seen.insert((t.year, t.unit.clone(), canonical))
+            });
+        }
     }
-}
 
-/// `analyze`: every field of every document.
-pub fn analyze(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
-    let (reports, exit) = run_reports(a, engine);
-    if let Some(r) = json_or(a, out, &reports) {
-        return finish(r, exit);
+    fn filtered(&self) -> bool {
+        let a = self.a;
+        a.kind.is_some() || a.year.is_some() || a.unit.is_some() || a.indicator.is_some()
     }
-    let mut t = output::table(&[
-        "document",
-        "published",
-        "source",
-        "targets",
-        "dates",
-        "places",
-        "lists",
-    ]);
-    for r in &reports {
-        let s = &r.source;
-        let status = r.targets.iter().filter(|t| t.kind == "status").count();
-        let script = match s.script.as_str() {
-            "traditional" => "trad.",
-            "simplified" => "simp.",
-            other => other,
-        };
-        let encoding = if s.encoding.starts_with("UTF-8") {
-            String::new()
-        } else {
-            format!(" {}", s.encoding)
-        };
-        let stem = file_name(&r.path);
-        t.add_row(vec![
-            stem,
-            r.published.clone().unwrap_or_else(|| "-".into()),
-            format!("{} {script}{encoding}", s.format),
-            format!("{} ({status} st.)", r.targets.len()),
-            r.dates.len().to_string(),
-            r.regions.len().to_string(),
-            format!(
-                "{} ({}/{} ok)",
-                r.task_summary.lists, r.task_summary.count_ok, r.task_summary.with_declared_count
-            ),
-        ]);
+
+    fn count(&self, r: &DocReport) -> usize {
+        r.targets.len()
     }
-    finish(writeln!(out, "{t}"), exit)
-}
 
-#[derive(Serialize)]
-struct View<'a> {
-    path: &'a str,
-    published: &'a Option<String>,
-    #[serde(flatten)]
-    data: serde_json::Value,
-}
-
-/// Run a per-kind view: JSON of `{path, published, …data}` per document, or the text that
-/// `render` makes of each document.
-fn view(
-    a: &PathsArgs,
-    engine: &Engine,
-    out: &mut dyn Write,
-    data: impl Fn(&DocReport) -> serde_json::Value,
-    render: impl Fn(&DocReport) -> String,
-) -> Exit {
-    let (reports, exit) = run_reports(a, engine);
-    let views: Vec<_> = reports
-        .iter()
-        .map(|r| View {
-            path: &r.path,
-            published: &r.published,
-            data: data(r),
-        })
-        .collect();
-    if let Some(r) = json_or(a, out, &views) {
-        return finish(r, exit);
+    fn json(&self, r: &DocReport) -> serde_json::Value {
+        json!({ "targets": r.targets })
     }
-    let text: String = reports.iter().map(render).collect();
-    finish(write!(out, "{text}"), exit)
-}
 
-/// `targets`: year, indicator, quantity, kind, per document.
-pub fn targets(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
-    let data = |r: &DocReport| json!({ "targets": r.targets });
-    view(a, engine, out, data, |r| {
-        let mut t = output::table(&["year", "indicator", "quantity", "kind"]);
+    fn jsonl(&self, r: &DocReport, out: &mut dyn Write) -> io::Result<()> {
+        r.targets
+            .iter()
+            .try_for_each(|t| write_json_line(out, &ItemLine::new(r, t)))
+    }
+
+    fn rows(&self, r: &DocReport) -> Vec<Vec<String>> {
+        r.targets.iter().map(records::target).collect()
+    }
+
+    fn table(&self, r: &DocReport) -> String {
+        let mut header = vec!["year", "indicator", "quantity", "kind"];
+        if self.a.evidence {
+            header.push("evidence");
+        }
+        let mut t = output::table(&header);
         for x in &r.targets {
             let kind = match &x.attribute {
                 Some(attr) => format!("{} ({attr})", x.kind),
                 None => x.kind.to_string(),
             };
-            t.add_row(vec![
+            let mut row = vec![
                 x.year.map_or("-".into(), |y| y.to_string()),
                 x.indicator.clone(),
                 quantity(x.comparator, x.value, x.value_max, &x.unit),
                 kind,
-            ]);
+            ];
+            if self.a.evidence {
+                row.push(x.evidence.clone());
+            }
+            t.add_row(row);
         }
-        section(
-            r,
-            &format!("{} targets", r.targets.len()),
-            t,
-            r.targets.is_empty(),
-        )
-    })
+        let what = format!("{} targets", r.targets.len());
+        section(r, &what, t, r.targets.is_empty())
+    }
 }
 
-/// `dates`: value, kind, evidence, mentions; the publication date first.
-pub fn dates(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
-    let data =
-        |r: &DocReport| json!({ "published_evidence": r.published_evidence, "dates": r.dates });
-    view(a, engine, out, data, |r| {
+/// `targets`: year, indicator, quantity, kind, per document.
+pub fn targets(a: &TargetsArgs, ctx: &Ctx, out: &mut dyn Write) -> Exit {
+    let v = Targets {
+        a,
+        query: a
+            .indicator
+            .as_deref()
+            .map(|q| fold_query(q, ctx.engine.normalizer.converter())),
+        conv: ctx.engine.normalizer.converter(),
+        unit: a
+            .unit
+            .as_deref()
+            .map(|u| u.chars().map(fold_width).collect()),
+        dicts: &ctx.engine.dicts,
+    };
+    run(&v, &a.input.paths, &a.output, ctx, out)
+}
+
+/// The years a date value covers: `2021-12-12` → 2021, `2021/2025` → 2021..=2025.
+fn date_years(value: &str) -> Option<(i32, i32)> {
+    let year = |s: &str| s.get(..4).and_then(|y| y.parse::<i32>().ok());
+    let (a, b) = value.split_once('/').unwrap_or((value, value));
+    Some((year(a)?, year(b)?))
+}
+
+struct Dates<'a> {
+    a: &'a DatesArgs,
+}
+
+impl Dates<'_> {
+    fn in_range(&self, value: &str) -> bool {
+        self.a
+            .year
+            .is_none_or(|y| date_years(value).is_some_and(|(from, to)| y.overlaps(from, to)))
+    }
+}
+
+impl View for Dates<'_> {
+    const NOUN: &'static str = "dates";
+    const COLUMNS: &'static [&'static str] = records::DATE;
+
+    fn keep(&self, r: &mut DocReport) {
+        r.dates.retain(|d| self.in_range(&d.value));
+    }
+
+    fn filtered(&self) -> bool {
+        self.a.year.is_some()
+    }
+
+    fn count(&self, r: &DocReport) -> usize {
+        r.dates.len()
+    }
+
+    fn json(&self, r: &DocReport) -> serde_json::Value {
+        json!({ "published_evidence": r.published_evidence, "dates": r.dates })
+    }
+
+    fn jsonl(&self, r: &DocReport, out: &mut dyn Write) -> io::Result<()> {
+        r.dates
+            .iter()
+            .try_for_each(|d| write_json_line(out, &ItemLine::new(r, d)))
+    }
+
+    fn rows(&self, r: &DocReport) -> Vec<Vec<String>> {
+        r.dates.iter().map(records::date).collect()
+    }
+
+    fn table(&self, r: &DocReport) -> String {
         let mut t = output::table(&["value", "kind", "evidence", "mentions"]);
-        if let Some(p) = &r.published {
+        let published = r.published.as_ref().filter(|p| self.in_range(p));
+        if let Some(p) = published {
             let evidence = r.published_evidence.clone().unwrap_or_default();
             t.add_row(vec![p.clone(), "published".into(), evidence, String::new()]);
         }
@@ -168,22 +347,71 @@ pub fn dates(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
                 d.mentions.to_string(),
             ]);
         }
-        let empty = r.dates.is_empty() && r.published.is_none();
+        let empty = r.dates.is_empty() && published.is_none();
         section(r, &format!("{} dates", r.dates.len()), t, empty)
-    })
+    }
 }
 
-/// `regions`: name, code, level, parent, mentions.
-pub fn regions(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
-    let idx = engine.regions();
-    let data = |r: &DocReport| json!({ "regions": r.regions });
-    view(a, engine, out, data, |r| {
-        let mut t = output::table(&["name", "code", "level", "parent", "mentions"]);
+/// `dates`: value, kind, evidence, mentions; the publication date first.
+pub fn dates(a: &DatesArgs, ctx: &Ctx, out: &mut dyn Write) -> Exit {
+    run(&Dates { a }, &a.input.paths, &a.output, ctx, out)
+}
+
+struct Regions<'a> {
+    a: &'a RegionsArgs,
+    idx: &'a crate::extract::regions::Gazetteer,
+}
+
+impl Regions<'_> {
+    fn name_of(&self, code: &str) -> Option<String> {
+        self.idx.unit(code).map(|u| u.name.clone())
+    }
+}
+
+impl View for Regions<'_> {
+    const NOUN: &'static str = "places";
+    const COLUMNS: &'static [&'static str] = records::REGION;
+
+    fn keep(&self, r: &mut DocReport) {
+        let levels = &self.a.level;
+        r.regions
+            .retain(|g| levels.is_empty() || levels.iter().any(|l| g.level == l.as_str()));
+    }
+
+    fn filtered(&self) -> bool {
+        !self.a.level.is_empty()
+    }
+
+    fn count(&self, r: &DocReport) -> usize {
+        r.regions.len()
+    }
+
+    fn json(&self, r: &DocReport) -> serde_json::Value {
+        json!({ "regions": r.regions })
+    }
+
+    fn jsonl(&self, r: &DocReport, out: &mut dyn Write) -> io::Result<()> {
+        r.regions
+            .iter()
+            .try_for_each(|g| write_json_line(out, &ItemLine::new(r, g)))
+    }
+
+    fn rows(&self, r: &DocReport) -> Vec<Vec<String>> {
+        r.regions
+            .iter()
+            .map(|g| records::region(g, g.parent.as_ref().and_then(|p| self.name_of(p.as_str()))))
+            .collect()
+    }
+
+    fn table(&self, r: &DocReport) -> String {
+        let mut header = vec!["name", "code", "level", "parent", "mentions"];
+        if self.a.evidence {
+            header.push("evidence");
+        }
+        let mut t = output::table(&header);
         for x in &r.regions {
             let parent = match (&x.parent, x.level.as_str()) {
-                (Some(p), _) => idx
-                    .unit(p.as_str())
-                    .map_or(p.to_string(), |u| u.name.clone()),
+                (Some(p), _) => self.name_of(p.as_str()).unwrap_or_else(|| p.to_string()),
                 (None, "area") => format!("{} members", x.members.len()),
                 (None, "ambiguous") => format!(
                     "one of {}",
@@ -200,45 +428,133 @@ pub fn regions(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
                 (Some(c), None) => c.to_string(),
                 (None, _) => "-".into(),
             };
-            t.add_row(vec![
+            let mut row = vec![
                 x.name.clone(),
                 code,
                 x.level.to_string(),
                 parent,
                 x.mentions.to_string(),
-            ]);
+            ];
+            if self.a.evidence {
+                row.push(x.evidence.clone());
+            }
+            t.add_row(row);
         }
-        section(
-            r,
-            &format!("{} places", r.regions.len()),
-            t,
-            r.regions.is_empty(),
-        )
-    })
+        let what = format!("{} places", r.regions.len());
+        section(r, &what, t, r.regions.is_empty())
+    }
 }
 
-/// `tasks`: an indented tree per document; count mismatches are marked.
-pub fn tasks(a: &PathsArgs, engine: &Engine, out: &mut dyn Write) -> Exit {
-    let data = |r: &DocReport| json!({ "task_summary": r.task_summary, "tasks": r.tasks });
-    view(a, engine, out, data, |r| {
+/// `regions`: name, code, level, parent, mentions.
+pub fn regions(a: &RegionsArgs, ctx: &Ctx, out: &mut dyn Write) -> Exit {
+    let v = Regions {
+        a,
+        idx: ctx.engine.regions(),
+    };
+    run(&v, &a.input.paths, &a.output, ctx, out)
+}
+
+struct Tasks<'a> {
+    a: &'a TasksArgs,
+    color: bool,
+}
+
+impl View for Tasks<'_> {
+    const NOUN: &'static str = "lists";
+    const COLUMNS: &'static [&'static str] = records::TASK;
+
+    fn keep(&self, r: &mut DocReport) {
+        if self.a.mismatch {
+            r.tasks.retain(|l| l.count_ok == Some(false));
+        }
+    }
+
+    fn filtered(&self) -> bool {
+        self.a.mismatch
+    }
+
+    fn count(&self, r: &DocReport) -> usize {
+        r.tasks.len()
+    }
+
+    fn json(&self, r: &DocReport) -> serde_json::Value {
+        json!({ "task_summary": r.task_summary, "tasks": r.tasks })
+    }
+
+    fn jsonl(&self, r: &DocReport, out: &mut dyn Write) -> io::Result<()> {
+        r.tasks
+            .iter()
+            .try_for_each(|l| write_json_line(out, &ItemLine::new(r, records::task_item(l))))
+    }
+
+    fn rows(&self, r: &DocReport) -> Vec<Vec<String>> {
+        r.tasks
+            .iter()
+            .enumerate()
+            .flat_map(|(i, l)| records::task_rows(i + 1, l))
+            .collect()
+    }
+
+    fn table(&self, r: &DocReport) -> String {
         let s = &r.task_summary;
+        let title = r
+            .title
+            .as_deref()
+            .map_or(String::new(), |t| format!("  {t}"));
         let mut text = format!(
-            "{}  ({} lists; {} declare a count: {} check out, {} do not)\n",
+            "{}{title}  ({} lists; {} declare a count: {} check out, {} do not)\n",
             r.path, s.lists, s.with_declared_count, s.count_ok, s.count_mismatch
         );
+        let (red, reset) = if self.color {
+            ("\x1b[31m", "\x1b[0m")
+        } else {
+            ("", "")
+        };
         for l in &r.tasks {
             let pad = "  ".repeat(l.heading_path.len().min(3) + 1);
+            let found = l.items.len();
             let check = match (l.declared_count, l.count_ok) {
-                (Some(d), Some(true)) => format!("  [{d} declared, {} found ✓]", l.items.len()),
-                (Some(d), _) => format!("  [{d} declared, {} found ✗ MISMATCH]", l.items.len()),
-                _ => format!("  [{} items]", l.items.len()),
+                (Some(d), Some(true)) => format!("  [{d} declared, {found} found ✓]"),
+                (Some(d), _) => format!("  [{d} declared, {found} found {red}✗ MISMATCH{reset}]"),
+                _ => format!("  [{found} items]"),
             };
             text.push_str(&format!("{pad}{} ({}){check}\n", l.title, l.kind));
+            if self.a.evidence {
+                text.push_str(&format!("{pad}  > {}\n", l.evidence));
+            }
             for it in &l.items {
                 text.push_str(&format!("{pad}  - {it}\n"));
             }
         }
         text.push('\n');
         text
-    })
+    }
+}
+
+/// `tasks`: an indented tree per document; count mismatches are marked.
+pub fn tasks(a: &TasksArgs, ctx: &Ctx, out: &mut dyn Write) -> Exit {
+    let v = Tasks {
+        a,
+        color: ctx.color,
+    };
+    run(&v, &a.input.paths, &a.output, ctx, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_values_cover_their_years() {
+        assert_eq!(date_years("2021-12-12"), Some((2021, 2021)));
+        assert_eq!(date_years("2021/2025"), Some((2021, 2025)));
+        assert_eq!(date_years("2021-01/2021-06"), Some((2021, 2021)));
+        assert_eq!(date_years("--05-01"), None);
+    }
+
+    #[test]
+    fn the_indicator_query_ignores_script_and_width() {
+        let c = Converter::new();
+        assert_eq!(fold_query("數字經濟ＧＤＰ", &c), "数字经济gdp");
+    }
 }

@@ -20,8 +20,7 @@ use std::collections::HashSet;
 use std::fs::Metadata;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, RecvTimeoutError, TryRecvError};
-use std::time::Duration;
+use std::sync::mpsc;
 
 /// Where a document comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,27 +153,10 @@ fn read_sniffed(mut r: impl Read) -> io::Result<Sniffed> {
     Ok(Sniffed::Text(buf))
 }
 
-/// Receive from `rx`; on a rayon worker, run other queued jobs while the value is not there.
+/// Receive from `rx`: the stream is read on a thread of its own, so a reader that stalls
+/// holds up only the pipeline worker waiting for it, while the other workers go on.
 fn wait<T>(rx: &mpsc::Receiver<T>) -> Option<T> {
-    if rayon::current_thread_index().is_none() {
-        return rx.recv().ok();
-    }
-    loop {
-        match rx.try_recv() {
-            Ok(v) => return Some(v),
-            Err(TryRecvError::Disconnected) => return None,
-            Err(TryRecvError::Empty) => {}
-        }
-        if rayon::yield_now() == Some(rayon::Yield::Executed) {
-            continue;
-        }
-        // nothing else to do: sleep until the stream is read, looking for work now and then
-        match rx.recv_timeout(Duration::from_millis(5)) {
-            Ok(v) => return Some(v),
-            Err(RecvTimeoutError::Disconnected) => return None,
-            Err(RecvTimeoutError::Timeout) => {}
-        }
-    }
+    rx.recv().ok()
 }
 
 /// Expand command-line paths into sources: folders recursively (sorted, hidden entries

@@ -94,7 +94,10 @@ fn bad_inputs_are_reported_and_the_rest_processed() {
 
 #[test]
 fn usage_errors_exit_2() {
-    bin().arg("analyze").assert().code(2);
+    // no PATH, and standard input is not a pipe or a file
+    let out = crate::bin_null_stdin().arg("analyze").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
     bin().arg("frobnicate").assert().code(2);
     bin()
         .args(["analyze", "--format", "xml", "x"])
@@ -173,6 +176,8 @@ fn parse_reads_numbers_and_dates() {
             "今年5月",
             "--reference",
             "2021-06-01",
+            "--format",
+            "json",
         ])
         .output()
         .unwrap();
@@ -191,7 +196,7 @@ fn parse_reads_numbers_and_dates() {
     assert_eq!(lines[1]["dates"][0]["value"], "2021-05");
     // standard input, one phrase a line
     let out = bin()
-        .args(["parse", "-"])
+        .args(["parse", "-", "--format", "json"])
         .write_stdin("3-5个\n2021—2025年\n")
         .output()
         .unwrap();
@@ -382,4 +387,205 @@ fn html_input_is_stripped() {
         .map(|d| d["value"].as_str().unwrap())
         .collect();
     assert_eq!(dates, ["2025"]);
+}
+
+#[test]
+fn standard_input_is_read_when_no_path_is_given() {
+    bin()
+        .args(["targets", "--format", "jsonl"])
+        .write_stdin("力争到2025年,数字经济核心产业增加值占GDP比重达到10%。")
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("\"path\":\"-\"")
+                .and(predicate::str::contains("\"value\":10")),
+        );
+}
+
+#[test]
+fn a_folder_s_files_are_named_inside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["a", "b"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        std::fs::write(
+            dir.path().join(sub).join("plan.txt"),
+            "到2025年,覆盖率达到95%。",
+        )
+        .unwrap();
+    }
+    let out = bin()
+        .env("COLUMNS", "200")
+        .arg("analyze")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let t = String::from_utf8(out.stdout).unwrap();
+    assert!(t.contains("a/plan.txt") && t.contains("b/plan.txt"), "{t}");
+}
+
+#[test]
+fn a_missing_path_prints_its_error_and_no_empty_table() {
+    for view in ["analyze", "targets", "dates", "regions", "tasks"] {
+        let out = bin().arg(view).arg("no-such-plan.txt").output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{view}");
+        assert!(
+            out.stdout.is_empty(),
+            "{view}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("no-such-plan.txt: cannot read"), "{err}");
+    }
+}
+
+#[test]
+fn each_command_takes_only_its_formats() {
+    for (cmd, format) in [
+        ("normalize", "csv"),
+        ("segment", "table"),
+        ("analyze", "text"),
+        ("targets", "text"),
+        ("diff", "text"),
+        ("parse", "jsonl"),
+        ("parse", "csv"),
+    ] {
+        let mut c = bin();
+        c.args([cmd, "--format", format]);
+        if cmd == "parse" {
+            c.arg("10%");
+        } else {
+            c.arg(crate::seed("000"));
+        }
+        if cmd == "diff" {
+            c.arg(crate::seed("000"));
+        }
+        let out = c.output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{cmd} --format {format}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("invalid value"));
+    }
+    // --bom belongs to CSV and TSV
+    bin()
+        .args(["targets", "--bom", "--format", "json"])
+        .arg(crate::seed("000"))
+        .assert()
+        .code(2);
+    // parse speaks table by default and JSON when asked
+    let t = String::from_utf8(
+        bin()
+            .args(["parse", "2.5万项以上"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(t.contains("≥ 2.5万项"), "{t}");
+}
+
+#[test]
+fn completions_and_the_man_page() {
+    for (shell, mark) in [
+        ("bash", "_policylens()"),
+        ("zsh", "#compdef policylens"),
+        ("fish", "complete -c policylens"),
+    ] {
+        let out = bin().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(mark), "{shell}");
+        assert!(
+            text.contains("targets"),
+            "{shell} completes the subcommands"
+        );
+    }
+    let out = bin().arg("man").output().unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH policylens"),
+        "{page}"
+    );
+    assert!(page.contains("analyze"));
+}
+
+#[test]
+fn version_names_the_dictionary_data_it_counts() {
+    let out = bin().arg("--version").output().unwrap();
+    let v = String::from_utf8(out.stdout).unwrap();
+    assert!(v.starts_with("policylens "), "{v}");
+    assert!(v.contains("division list as of 2026-09-11"), "{v}");
+    let areas = |v: &str| -> usize {
+        let words: Vec<&str> = v.split_whitespace().collect();
+        let i = words.iter().position(|w| *w == "named").unwrap();
+        words[i - 1].parse().unwrap()
+    };
+    let built_in = areas(&v);
+    assert!(built_in > 10);
+    // a user's areas are counted too
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("regions")).unwrap();
+    std::fs::write(
+        dir.path().join("regions/areas.tsv"),
+        "name\taliases\tkind\tmembers\tnote\n测试经济圈\t\tregion\t110000|120000\ttest\n",
+    )
+    .unwrap();
+    let out = bin()
+        .arg("--dicts")
+        .arg(dir.path())
+        .arg("-V")
+        .output()
+        .unwrap();
+    let v = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(areas(&v), built_in + 1, "{v}");
+}
+
+#[test]
+fn a_misnamed_dictionary_file_is_a_warning_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("unit.tsv"),
+        "unit\tclass\tnote\n桶\tphysical\t\n",
+    )
+    .unwrap();
+    let out = bin()
+        .arg("--dicts")
+        .arg(dir.path())
+        .args(["parse", "10%"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("unit.tsv") && err.contains("units.tsv"),
+        "{err}"
+    );
+}
+
+#[test]
+fn help_has_examples_for_every_command() {
+    for cmd in [
+        "analyze",
+        "normalize",
+        "segment",
+        "targets",
+        "dates",
+        "regions",
+        "tasks",
+        "parse",
+        "diff",
+        "completions",
+        "man",
+    ] {
+        let out = bin().args([cmd, "--help"]).output().unwrap();
+        let help = String::from_utf8(out.stdout).unwrap();
+        let examples = help
+            .split("Examples:")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{cmd}: {help}"));
+        let n = examples
+            .lines()
+            .filter(|l| l.trim_start().starts_with("policylens"))
+            .count();
+        assert!(n >= 1, "{cmd}");
+    }
+    let help = String::from_utf8(bin().arg("--help").output().unwrap().stdout).unwrap();
+    assert!(help.contains("--color") && help.contains("Examples:"));
 }

@@ -9,6 +9,8 @@ mod normalize;
 mod robustness;
 mod seeds;
 mod segment;
+mod streaming;
+mod tidy;
 
 use policylens::engine::Engine;
 use std::path::PathBuf;
@@ -29,6 +31,18 @@ pub fn bin() -> assert_cmd::Command {
         .env_remove("POLICYLENS_DICTS")
         .env_remove("CLICOLOR_FORCE")
         .env("NO_COLOR", "1");
+    c
+}
+
+/// The binary as [`bin`] sets it up, but as a plain process whose standard input is
+/// /dev/null (assert_cmd always gives a pipe), for what happens with no input at all.
+pub fn bin_null_stdin() -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_policylens"));
+    c.env_remove("COLUMNS")
+        .env_remove("POLICYLENS_DICTS")
+        .env_remove("CLICOLOR_FORCE")
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null());
     c
 }
 
