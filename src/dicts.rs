@@ -28,6 +28,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("synonyms.tsv", include_str!("../dicts/synonyms.tsv")),
     ("measures.tsv", include_str!("../dicts/measures.tsv")),
+    (
+        "table_headers.tsv",
+        include_str!("../dicts/table_headers.tsv"),
+    ),
     ("task_rules.tsv", include_str!("../dicts/task_rules.tsv")),
     (
         "regions/divisions.tsv",
@@ -216,6 +220,11 @@ pub struct TargetWords {
     pub measure_cuts: Vec<String>,
     /// Scope words stripped from an indicator's start (我国).
     pub scope_prefixes: Vec<String>,
+    /// Nouns of kinds, not things (产业, 领域): A、B等3个重点产业 counts listed kinds.
+    pub categories: Vec<String>,
+    /// Words that say only where (全区, 区内, 本市): a number after one measures the noun
+    /// that follows it.
+    pub scopes: Vec<String>,
     /// Verbs that open a clause after a counted noun (1万名人才开展培训): the noun phrase
     /// ends before them.
     pub predicates: HashSet<String>,
@@ -262,6 +271,8 @@ pub struct Dicts {
     pub synonyms: Vec<(String, String)>,
     /// Words that tell what an indicator measures, for `diff`.
     pub measures: Vec<MeasureWord>,
+    /// Header cells of indicator tables and the roles of their columns.
+    pub table_headers: Table,
     /// Task-list vocabulary (see `dicts/task_rules.tsv`).
     pub task_words: TaskWords,
     pub divisions: Table,
@@ -561,6 +572,8 @@ impl Dicts {
                 "scope_prefix" => tw.scope_prefixes.push(w),
                 "rise" => tw.rise.push(w),
                 "continuation" => tw.continuations.push(w),
+                "scope" => tw.scopes.push(w),
+                "category" => tw.categories.push(w),
                 "predicate" => {
                     tw.predicates.insert(w);
                 }
@@ -635,6 +648,7 @@ impl Dicts {
             policy_terms,
             synonyms,
             measures,
+            table_headers: table(user_dir, "table_headers.tsv")?,
             task_words,
             divisions: table(user_dir, "regions/divisions.tsv")?,
             retired: table(user_dir, "regions/retired.tsv")?,

@@ -30,6 +30,8 @@ rules! {
     // targets (extract/targets/)
     TargetLinking => "target.linking": "an indicator that states its figure: 指标达到N, 指标N, 指标提高到N";
     TargetNumberFirst => "target.number_first": "a figure before the noun it counts: 培育100家企业, 建设30个平台";
+    TargetMeasuredNoun => "target.measured_noun": "a share or count after only a scope, before the noun it measures: 全区93.8%的河道…, 区内28座泵闸";
+    TargetEnumerationCount => "target.enumeration_count": "a count after a list of names, or closing one with 等: A、B2座水厂, A、B等5座水厂";
     TargetClauseSubject => "target.clause_subject": "a figure whose indicator is the subject of an earlier clause: 全省GDP…,2021年达到N";
     TargetLabelValue => "target.label_value": "a label and its figure: 5G基站数:20万个";
     TargetSameIndicator => "target.same_indicator": "a figure that measures the indicator named before it: 从X增长到Y, A和B分别达到N和M";

@@ -31,7 +31,7 @@ fn strip_opening(tx: &Text, a: usize, b: usize) -> Option<usize> {
     {
         return Some(a + 2);
     }
-    let trimmed = s.trim_start_matches([' ', '、', '(', '（', '—', '-', '•', '●']);
+    let trimmed = s.trim_start_matches([' ', '、', '(', '（', '—', '-', '•', '●', '的']);
     if trimmed.len() != s.len() {
         return Some(a + s.chars().count() - trimmed.chars().count());
     }
@@ -137,16 +137,27 @@ pub fn clean_indicator(tx: &Text, a: usize, b: usize) -> (usize, usize) {
 /// predicate verb that has an object after it (lead verbs are left: 改造 and 建设 often
 /// stand inside a compound noun).
 pub fn np_head(tx: &Text, a: usize, b: usize) -> (usize, usize) {
+    // a bracket right after the figure (99%(国标)) is a note on it, no noun
+    let (a, b) = clean_indicator(tx, skip_bracket(tx, a, b), b);
     let s = tx.doc.slice(a, b);
     let mut a = a;
     if let Some(i) = s.rfind('的') {
         let rest = &s[i + '的'.len_utf8()..];
-        if rest.chars().count() >= 2 {
+        // 14个部门的综合性平台 counts 部门: a plain noun before 的 is what is counted;
+        // 30家具有国际竞争力的企业 counts the head after 的
+        let counted = plain_noun(tx, a, a + s[..i].chars().count());
+        if rest.chars().count() >= 2 && !counted {
             a += s[..i].chars().count() + 1;
+        } else if counted {
+            return (a, a + s[..i].chars().count());
         }
     }
     let (a, b) = clean_indicator(tx, a, b);
+    if !opens_with_noun(tx, a, b) {
+        return (a, a);
+    }
     let b = trailing_clause(tx, a, b).map_or(b, |cut| clean_indicator(tx, a, cut).1);
+    let b = bracket_or_all(tx, a, b);
     if tx
         .res
         .targets
@@ -157,6 +168,58 @@ pub fn np_head(tx: &Text, a: usize, b: usize) -> (usize, usize) {
         return (a, a);
     }
     (a, b)
+}
+
+/// Skip a bracketed note that opens `[a, b)`.
+fn skip_bracket(tx: &Text, a: usize, b: usize) -> usize {
+    let s = tx.doc.slice(a, b);
+    for (o, c) in [('(', ')'), ('（', '）')] {
+        if let Some(rest) = s.strip_prefix(o) {
+            if let Some(i) = rest.find(c) {
+                return a + rest[..i].chars().count() + 2;
+            }
+        }
+    }
+    a
+}
+
+/// Cut a noun phrase before a bracketed note inside it, or before 全部/均 and what follows
+/// (26座水闸(不含…)全部排除病险 → 水闸).
+fn bracket_or_all(tx: &Text, a: usize, b: usize) -> usize {
+    let s = tx.doc.slice(a, b);
+    let cut = ['(', '（']
+        .iter()
+        .filter_map(|o| s.find(*o))
+        .chain(["全部", "均"].iter().filter_map(|w| s.find(w)))
+        .filter(|&i| i > 0)
+        .min();
+    match cut {
+        Some(i) if s[..i].chars().count() >= 2 => a + s[..i].chars().count(),
+        _ => b,
+    }
+}
+
+/// Whether `[a, b)` is one plain noun (部门, 企业): nouns only, at most two tokens.
+fn plain_noun(tx: &Text, a: usize, b: usize) -> bool {
+    let toks = tx.tokens.tokens_in(a, b);
+    !toks.is_empty()
+        && toks.len() <= 2
+        && toks
+            .iter()
+            .all(|t| t.start >= a && t.end <= b && t.tag.starts_with('n'))
+}
+
+/// Whether a noun phrase opens with a noun-like word (not 在持续增长, 并且…).
+fn opens_with_noun(tx: &Text, a: usize, b: usize) -> bool {
+    let toks = tx.tokens.tokens_in(a, b);
+    toks.iter().take(2).any(|t| {
+        t.tag.starts_with('n')
+            || matches!(
+                t.tag,
+                "vn" | "j" | "eng" | "x" | "m" | "b" | "a" | "l" | "i" | "s" | "f"
+            )
+            || t.word.chars().any(|c| c.is_ascii_alphanumeric())
+    }) || toks.is_empty()
 }
 
 /// Where a trailing clause starts in the noun phrase `[a, b)`: a predicate verb
@@ -194,6 +257,43 @@ fn drop_inner_verbs(indicator: String, v: &Vocab) -> String {
     indicator
 }
 
+/// Whether `[a, b)` before a number names only where or which: a scope word (全区, 区内),
+/// a list of names (陈家镇、城桥镇), a short place word (三岛). The rule that then reads the
+/// noun after the number.
+fn scope_only(tx: &Text, a: usize, b: usize) -> Option<Rule> {
+    let s = tx.doc.slice(a, b);
+    let w = &tx.res.targets.words;
+    if w.scopes.iter().any(|x| x == s) {
+        return Some(Rule::TargetMeasuredNoun);
+    }
+    let toks = tx.tokens.tokens_in(a, b);
+    let no_verb = toks.iter().all(|t| !t.tag.starts_with('v'));
+    let pieces: Vec<&str> = s.split(['、', '和', '及']).collect();
+    if pieces.len() >= 2 && no_verb && pieces.iter().all(|p| (2..=6).contains(&p.chars().count())) {
+        return Some(Rule::TargetEnumerationCount);
+    }
+    let place_word = s.chars().count() <= 3
+        && s.ends_with(['岛', '区', '市', '省', '县', '镇', '乡', '村'])
+        || !toks.is_empty() && toks.iter().all(|t| t.tag.starts_with("ns"));
+    place_word.then_some(Rule::TargetMeasuredNoun)
+}
+
+/// The noun a number measures when it comes first: for a share (全区93.8%的河道水质达标)
+/// the whole phrase after it with its 的 dropped, as a 比例; for a count, its noun phrase.
+fn measured_noun(tx: &Text, q: &Quantity, (a, b): (usize, usize), np: (usize, usize)) -> String {
+    if q.unit == "%" {
+        let rest = tx
+            .doc
+            .slice(a, b)
+            .trim_start_matches('的')
+            .replace('的', "");
+        if rest.chars().count() >= 2 {
+            return format!("{rest}比例");
+        }
+    }
+    tx.doc.slice(np.0, np.1).to_string()
+}
+
 /// A target from a quantity and its segment of the clause: the indicator in either order
 /// (指标达到N / 建设N个指标), the comparator, then year and kind ([`finish_target`]).
 ///
@@ -213,16 +313,23 @@ pub fn build(tx: &Text, f: &Frame, q: &Quantity, seg: (usize, usize)) -> Option<
     let (ba, bb) = clean_indicator(tx, seg_a, before_end);
     let before_empty = ba >= bb;
     // Does the text before the number end with an action verb (建设30家 / 突破100项关键技术)?
+    // (the comparator word is looked at on its own: 不低于99% has no verb before it)
     let verb_before = tx
         .tokens
-        .tokens_in(seg_a, c(q.start))
+        .tokens_in(seg_a, before_end)
         .iter()
         .rev()
-        .find(|t| t.end <= c(q.start) && t.start >= seg_a)
+        .find(|t| t.end <= before_end && t.start >= seg_a)
         .is_some_and(|t| is_verb_token(t, v));
     let (aa, ab) = np_head(tx, after_a, seg_b);
     let after_np = ab > aa;
-    let number_first = after_np && (before_empty || verb_before || cmp.before_is_verb);
+    // 全区10个市考断面, 陈家镇、城桥镇2座污水处理厂: only where or which stands before the
+    // number; it counts the noun after it
+    let scope = (!before_empty && after_np)
+        .then(|| scope_only(tx, ba, bb))
+        .flatten();
+    let number_first =
+        after_np && (before_empty || verb_before || cmp.before_is_verb || scope.is_some());
     let mut comparator = cmp.comparator;
     if number_first
         && cmp.before_is_verb
@@ -233,7 +340,13 @@ pub fn build(tx: &Text, f: &Frame, q: &Quantity, seg: (usize, usize)) -> Option<
         comparator = Comparator::Eq; // 突破100项关键技术: a verb, not "more than"
     }
     let seg = (seg_a, seg_b);
-    let (indicator, main, rule) = if number_first {
+    let (indicator, main, rule) = if let (Some(rule), true) = (scope, number_first) {
+        (
+            measured_noun(tx, q, (after_a, seg_b), (aa, ab)),
+            (aa, ab),
+            rule,
+        )
+    } else if number_first {
         (
             doc.slice(aa, ab).to_string(),
             (aa, ab),
