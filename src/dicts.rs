@@ -481,6 +481,197 @@ fn boilerplate_pattern(row: &Row) -> Result<Regex, DictError> {
     Ok(pattern)
 }
 
+/// Load `boilerplate.tsv`.
+fn load_boilerplate(user_dir: Option<&Path>) -> Result<Vec<Boilerplate>, DictError> {
+    let mut boilerplate = Vec::new();
+    for row in table(user_dir, "boilerplate.tsv")?.rows {
+        let pattern = boilerplate_pattern(&row)?;
+        let max_len = match row.get(1) {
+            "" => 300,
+            s => s
+                .parse()
+                .map_err(|_| row.error(format!("max_len is not a number: {s}")))?,
+        };
+        boilerplate.push(Boilerplate { pattern, max_len });
+    }
+    Ok(boilerplate)
+}
+
+/// Load `comparators.tsv`.
+fn load_comparators(user_dir: Option<&Path>) -> Result<Vec<ComparatorWord>, DictError> {
+    let mut comparators = Vec::new();
+    for row in table(user_dir, "comparators.tsv")?.rows {
+        let after = match row.get(1) {
+            "after" => true,
+            "before" => false,
+            other => {
+                return Err(row.error(format!("position must be before or after, not {other:?}")))
+            }
+        };
+        let comparator = match Comparator::parse(row.get(2)) {
+            Some(c) if c != Comparator::Range => c,
+            _ => return Err(row.error(format!("unknown comparator {:?}", row.get(2)))),
+        };
+        comparators.push(ComparatorWord {
+            word: row.get(0).to_string(),
+            after,
+            comparator,
+            verb: row.get(3) == "yes",
+        });
+    }
+    // Longest first, so 不超过 is tried before 超过 and 超.
+    comparators.sort_by_key(|c| std::cmp::Reverse(c.word.chars().count()));
+    Ok(comparators)
+}
+
+/// Load `units.tsv`.
+fn load_units(user_dir: Option<&Path>) -> Result<Vec<Unit>, DictError> {
+    let mut units = Vec::new();
+    for row in table(user_dir, "units.tsv")?.rows {
+        let Some(class) = UnitClass::parse(row.get(1)) else {
+            return Err(row.error(format!("unknown unit class {:?}", row.get(1))));
+        };
+        units.push(Unit {
+            unit: row.get(0).to_string(),
+            class,
+        });
+    }
+    units.sort_by_key(|u| std::cmp::Reverse(u.unit.chars().count()));
+    Ok(units)
+}
+
+/// Load `target_rules.tsv`; an unknown role is an error naming its row.
+fn load_target_words(user_dir: Option<&Path>) -> Result<TargetWords, DictError> {
+    let mut tw = TargetWords::default();
+    for row in table(user_dir, "target_rules.tsv")?.rows {
+        if !tw.add(row.get(1), row.get(0).to_string()) {
+            return Err(row.error(format!("unknown role {:?}", row.get(1))));
+        }
+    }
+    tw.structural
+        .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    Ok(tw)
+}
+
+impl TargetWords {
+    /// File a word under its role; false for an unknown role.
+    fn add(&mut self, role: &str, w: String) -> bool {
+        let list = match role {
+            "lead_verb" => {
+                self.lead_verbs.insert(w);
+                return true;
+            }
+            "adverb" => {
+                self.adverbs.insert(w);
+                return true;
+            }
+            "bare_measure" => {
+                self.bare_measures.insert(w);
+                return true;
+            }
+            "generic_head" => {
+                self.generic_heads.insert(w);
+                return true;
+            }
+            "predicate" => {
+                self.predicates.insert(w);
+                return true;
+            }
+            "tail" => &mut self.tails,
+            "inner_verb" => &mut self.inner_verbs,
+            "annual_plan" => &mut self.annual_plans,
+            "structural" => &mut self.structural,
+            "instrument" => &mut self.instruments,
+            "event" => &mut self.events,
+            "status_cue" => &mut self.status_cues,
+            "target_cue" => &mut self.target_cues,
+            "status_heading" => &mut self.status_headings,
+            "target_heading" => &mut self.target_headings,
+            "press_cue" => &mut self.press_cues,
+            "elliptical" => &mut self.elliptical,
+            "measure_cut" => &mut self.measure_cuts,
+            "scope_prefix" => &mut self.scope_prefixes,
+            "rise" => &mut self.rise,
+            "fall" => &mut self.fall,
+            "continuation" => &mut self.continuations,
+            "scope" => &mut self.scopes,
+            "category" => &mut self.categories,
+            _ => return false,
+        };
+        list.push(w);
+        true
+    }
+}
+
+/// Load `task_rules.tsv`.
+fn load_task_words(user_dir: Option<&Path>) -> Result<TaskWords, DictError> {
+    let mut task_words = TaskWords::default();
+    for row in table(user_dir, "task_rules.tsv")?.rows {
+        let w = row.get(0).to_string();
+        match row.get(1) {
+            "count_noun" => task_words.count_nouns.push(w),
+            "lead" => task_words.leads.push(w),
+            "inline_lead" => task_words.inline_leads.push(w),
+            "not_lead" => task_words.not_leads.push(w),
+            "verb" => {
+                task_words.verbs.insert(w);
+            }
+            "question_word" => task_words.question_words.push(w),
+            "question_prefix" => task_words.question_prefixes.push(w),
+            other => return Err(row.error(format!("unknown role {other:?}"))),
+        }
+    }
+    task_words
+        .count_nouns
+        .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    task_words
+        .question_words
+        .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    Ok(task_words)
+}
+
+/// Load `policy_terms.txt`.
+fn load_policy_terms(user_dir: Option<&Path>) -> Result<String, DictError> {
+    let mut policy_terms = embedded("policy_terms.txt").to_string();
+    if let Some((file, text)) = read_user(user_dir, "policy_terms.txt")? {
+        check_policy_terms(&file, &text)?;
+        policy_terms.push('\n');
+        policy_terms.push_str(&text);
+    }
+    Ok(policy_terms)
+}
+
+/// Load `synonyms.tsv`.
+fn load_synonyms(user_dir: Option<&Path>) -> Result<Vec<(String, String)>, DictError> {
+    let mut synonyms = Vec::new();
+    for row in table(user_dir, "synonyms.tsv")?.rows {
+        synonyms.push((row.get(1).to_string(), row.get(0).to_string()));
+    }
+    synonyms.sort_by_key(|(v, _)| std::cmp::Reverse(v.chars().count()));
+    Ok(synonyms)
+}
+
+/// Load `measures.tsv`.
+fn load_measures(user_dir: Option<&Path>) -> Result<Vec<MeasureWord>, DictError> {
+    let mut measures = Vec::new();
+    for row in table(user_dir, "measures.tsv")?.rows {
+        let Some(kind) = MeasureKind::parse(row.get(1)) else {
+            return Err(row.error(format!("unknown measure kind {:?}", row.get(1))));
+        };
+        let at_end = match row.get(2) {
+            "end" => true,
+            "tail" => false,
+            other => return Err(row.error(format!("position must be end or tail, not {other:?}"))),
+        };
+        measures.push(MeasureWord {
+            word: row.get(0).to_string(),
+            kind,
+            at_end,
+        });
+    }
+    Ok(measures)
+}
+
 impl Dicts {
     /// Load the built-in dictionaries, extended by the files in `user_dir` if given.
     pub fn load(user_dir: Option<&Path>) -> Result<Dicts, DictError> {
@@ -490,166 +681,17 @@ impl Dicts {
                 path: dir.to_path_buf(),
             });
         }
-        let warnings = user_dir.map(unknown_files).unwrap_or_default();
-        let mut boilerplate = Vec::new();
-        for row in table(user_dir, "boilerplate.tsv")?.rows {
-            let pattern = boilerplate_pattern(&row)?;
-            let max_len = match row.get(1) {
-                "" => 300,
-                s => s
-                    .parse()
-                    .map_err(|_| row.error(format!("max_len is not a number: {s}")))?,
-            };
-            boilerplate.push(Boilerplate { pattern, max_len });
-        }
-
-        let mut comparators = Vec::new();
-        for row in table(user_dir, "comparators.tsv")?.rows {
-            let after = match row.get(1) {
-                "after" => true,
-                "before" => false,
-                other => {
-                    return Err(
-                        row.error(format!("position must be before or after, not {other:?}"))
-                    )
-                }
-            };
-            let comparator = match Comparator::parse(row.get(2)) {
-                Some(c) if c != Comparator::Range => c,
-                _ => return Err(row.error(format!("unknown comparator {:?}", row.get(2)))),
-            };
-            comparators.push(ComparatorWord {
-                word: row.get(0).to_string(),
-                after,
-                comparator,
-                verb: row.get(3) == "yes",
-            });
-        }
-        // Longest first, so 不超过 is tried before 超过 and 超.
-        comparators.sort_by_key(|c| std::cmp::Reverse(c.word.chars().count()));
-
-        let mut units = Vec::new();
-        for row in table(user_dir, "units.tsv")?.rows {
-            let Some(class) = UnitClass::parse(row.get(1)) else {
-                return Err(row.error(format!("unknown unit class {:?}", row.get(1))));
-            };
-            units.push(Unit {
-                unit: row.get(0).to_string(),
-                class,
-            });
-        }
-        units.sort_by_key(|u| std::cmp::Reverse(u.unit.chars().count()));
-
-        let mut tw = TargetWords::default();
-        for row in table(user_dir, "target_rules.tsv")?.rows {
-            let w = row.get(0).to_string();
-            match row.get(1) {
-                "lead_verb" => {
-                    tw.lead_verbs.insert(w);
-                }
-                "adverb" => {
-                    tw.adverbs.insert(w);
-                }
-                "tail" => tw.tails.push(w),
-                "inner_verb" => tw.inner_verbs.push(w),
-                "annual_plan" => tw.annual_plans.push(w),
-                "bare_measure" => {
-                    tw.bare_measures.insert(w);
-                }
-                "generic_head" => {
-                    tw.generic_heads.insert(w);
-                }
-                "structural" => tw.structural.push(w),
-                "instrument" => tw.instruments.push(w),
-                "event" => tw.events.push(w),
-                "status_cue" => tw.status_cues.push(w),
-                "target_cue" => tw.target_cues.push(w),
-                "status_heading" => tw.status_headings.push(w),
-                "target_heading" => tw.target_headings.push(w),
-                "press_cue" => tw.press_cues.push(w),
-                "elliptical" => tw.elliptical.push(w),
-                "measure_cut" => tw.measure_cuts.push(w),
-                "scope_prefix" => tw.scope_prefixes.push(w),
-                "rise" => tw.rise.push(w),
-                "continuation" => tw.continuations.push(w),
-                "scope" => tw.scopes.push(w),
-                "category" => tw.categories.push(w),
-                "predicate" => {
-                    tw.predicates.insert(w);
-                }
-                "fall" => tw.fall.push(w),
-                other => return Err(row.error(format!("unknown role {other:?}"))),
-            }
-        }
-        tw.structural
-            .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-
-        let mut task_words = TaskWords::default();
-        for row in table(user_dir, "task_rules.tsv")?.rows {
-            let w = row.get(0).to_string();
-            match row.get(1) {
-                "count_noun" => task_words.count_nouns.push(w),
-                "lead" => task_words.leads.push(w),
-                "inline_lead" => task_words.inline_leads.push(w),
-                "not_lead" => task_words.not_leads.push(w),
-                "verb" => {
-                    task_words.verbs.insert(w);
-                }
-                "question_word" => task_words.question_words.push(w),
-                "question_prefix" => task_words.question_prefixes.push(w),
-                other => return Err(row.error(format!("unknown role {other:?}"))),
-            }
-        }
-        task_words
-            .count_nouns
-            .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-        task_words
-            .question_words
-            .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-
-        let mut policy_terms = embedded("policy_terms.txt").to_string();
-        if let Some((file, text)) = read_user(user_dir, "policy_terms.txt")? {
-            check_policy_terms(&file, &text)?;
-            policy_terms.push('\n');
-            policy_terms.push_str(&text);
-        }
-
-        let mut synonyms = Vec::new();
-        for row in table(user_dir, "synonyms.tsv")?.rows {
-            synonyms.push((row.get(1).to_string(), row.get(0).to_string()));
-        }
-        synonyms.sort_by_key(|(v, _)| std::cmp::Reverse(v.chars().count()));
-
-        let mut measures = Vec::new();
-        for row in table(user_dir, "measures.tsv")?.rows {
-            let Some(kind) = MeasureKind::parse(row.get(1)) else {
-                return Err(row.error(format!("unknown measure kind {:?}", row.get(1))));
-            };
-            let at_end = match row.get(2) {
-                "end" => true,
-                "tail" => false,
-                other => {
-                    return Err(row.error(format!("position must be end or tail, not {other:?}")))
-                }
-            };
-            measures.push(MeasureWord {
-                word: row.get(0).to_string(),
-                kind,
-                at_end,
-            });
-        }
-
         Ok(Dicts {
-            warnings,
-            boilerplate,
-            comparators,
-            units,
-            target_words: tw,
-            policy_terms,
-            synonyms,
-            measures,
+            warnings: user_dir.map(unknown_files).unwrap_or_default(),
+            boilerplate: load_boilerplate(user_dir)?,
+            comparators: load_comparators(user_dir)?,
+            units: load_units(user_dir)?,
+            target_words: load_target_words(user_dir)?,
+            policy_terms: load_policy_terms(user_dir)?,
+            synonyms: load_synonyms(user_dir)?,
+            measures: load_measures(user_dir)?,
             table_headers: table(user_dir, "table_headers.tsv")?,
-            task_words,
+            task_words: load_task_words(user_dir)?,
             divisions: table(user_dir, "regions/divisions.tsv")?,
             retired: table(user_dir, "regions/retired.tsv")?,
             areas: table(user_dir, "regions/areas.tsv")?,

@@ -300,76 +300,22 @@ fn measured_noun(tx: &Text, q: &Quantity, (a, b): (usize, usize), np: (usize, us
 /// The flag says the indicator is only a verb counting things (其中完建4座): it names its
 /// thing only with the figure before it ([`super::neighbours`]).
 pub fn build(tx: &Text, f: &Frame, q: &Quantity, seg: (usize, usize)) -> Option<(Target, bool)> {
-    let v = &tx.res.targets;
-    let doc = tx.doc;
-    let cmp = numbers::comparator(f.sent, q, &tx.res.numbers);
-    let c = |b: usize| doc.char_at(f.base + b);
-    let (seg_a, seg_b) = (c(seg.0), c(seg.1));
-    let mut before_end = c(q.start - cmp.before_len);
-    if doc.slice(seg_a, before_end).ends_with('各') {
-        before_end -= 1;
-    }
-    let after_a = c(q.end + cmp.after_len);
-    let (ba, bb) = clean_indicator(tx, seg_a, before_end);
-    let before_empty = ba >= bb;
-    // Does the text before the number end with an action verb (建设30家 / 突破100项关键技术)?
-    // (the comparator word is looked at on its own: 不低于99% has no verb before it)
-    let verb_before = tx
-        .tokens
-        .tokens_in(seg_a, before_end)
-        .iter()
-        .rev()
-        .find(|t| t.end <= before_end && t.start >= seg_a)
-        .is_some_and(|t| is_verb_token(t, v));
-    let (aa, ab) = np_head(tx, after_a, seg_b);
-    let after_np = ab > aa;
-    // 全区10个市考断面, 陈家镇、城桥镇2座污水处理厂: only where or which stands before the
-    // number; it counts the noun after it
-    let scope = (!before_empty && after_np)
-        .then(|| scope_only(tx, ba, bb))
-        .flatten();
-    let number_first =
-        after_np && (before_empty || verb_before || cmp.before_is_verb || scope.is_some());
-    let mut comparator = cmp.comparator;
-    if number_first
-        && cmp.before_is_verb
+    let s = Spans::new(tx, f, q, seg);
+    let seg = (s.seg_a, s.seg_b);
+    let mut comparator = s.cmp.comparator;
+    if s.number_first
+        && s.cmp.before_is_verb
         && comparator != Comparator::Range
-        && cmp.after_len == 0
+        && s.cmp.after_len == 0
         && !q.more()
     {
         comparator = Comparator::Eq; // 突破100项关键技术: a verb, not "more than"
     }
-    let seg = (seg_a, seg_b);
-    let (indicator, main, rule) = if let (Some(rule), true) = (scope, number_first) {
-        (
-            measured_noun(tx, q, (after_a, seg_b), (aa, ab)),
-            (aa, ab),
-            rule,
-        )
-    } else if number_first {
-        (
-            doc.slice(aa, ab).to_string(),
-            (aa, ab),
-            Rule::TargetNumberFirst,
-        )
-    } else if !before_empty {
-        // 政务服务事项100%网上可办: a short predicate after the number belongs to the indicator.
-        let tail = doc.slice(after_a, seg_b);
-        let predicate = cmp.before_len == 0
-            && after_np
-            && tail.chars().count() <= 8
-            && !v.words.generic_heads.contains(tail);
-        let text = if predicate {
-            format!("{}{}", doc.slice(ba, bb), doc.slice(after_a, ab))
-        } else {
-            doc.slice(ba, bb).to_string()
-        };
-        (text, (ba, bb), Rule::TargetLinking)
-    } else {
+    let Some((indicator, main, rule)) = s.indicator(tx, q) else {
         // 2021年达到31.4万亿元: nothing before the number but a year; the subject is the
         // noun phrase that opens the sentence's previous clause (a subject and its figure
         // state a fact about it, with or without 达到).
-        let (subject, rule) = clause_subject(tx, f, seg_a)?;
+        let (subject, rule) = clause_subject(tx, f, s.seg_a)?;
         let reading = Reading {
             indicator: subject,
             comparator,
@@ -384,18 +330,121 @@ pub fn build(tx: &Text, f: &Frame, q: &Quantity, seg: (usize, usize)) -> Option<
     }
     let verb_only = match bare_verb(tx, q, &indicator, main) {
         Bare::No => false,
-        Bare::Counting if !number_first => true,
+        Bare::Counting if !s.number_first => true,
         _ => return None,
     };
     let reading = Reading {
-        indicator: drop_inner_verbs(indicator, v),
+        indicator: drop_inner_verbs(indicator, &tx.res.targets),
         comparator,
         // 指标达到N / 指标N: the indicator first states a value (number first, 培育100家, is
         // something to do)
-        linking: !number_first,
+        linking: !s.number_first,
         rule,
     };
     finish_target(tx, f, q, seg, reading).map(|t| (t, verb_only))
+}
+
+/// Where the parts around a figure lie (chars): its clause segment, the cleaned text before
+/// it, the noun phrase after it, and which of them names the indicator.
+struct Spans {
+    cmp: numbers::ComparatorRead,
+    seg_a: usize,
+    seg_b: usize,
+    /// The cleaned text before the number (empty when `ba >= bb`).
+    ba: usize,
+    bb: usize,
+    /// Where the text after the number (and its comparator word) starts.
+    after_a: usize,
+    /// The noun phrase after it.
+    aa: usize,
+    ab: usize,
+    /// Only a scope or a list of names stands before the number: the rule reading it.
+    scope: Option<Rule>,
+    number_first: bool,
+}
+
+impl Spans {
+    fn new(tx: &Text, f: &Frame, q: &Quantity, seg: (usize, usize)) -> Spans {
+        let doc = tx.doc;
+        let cmp = numbers::comparator(f.sent, q, &tx.res.numbers);
+        let c = |b: usize| doc.char_at(f.base + b);
+        let (seg_a, seg_b) = (c(seg.0), c(seg.1));
+        let mut before_end = c(q.start - cmp.before_len);
+        if doc.slice(seg_a, before_end).ends_with('各') {
+            before_end -= 1;
+        }
+        let after_a = c(q.end + cmp.after_len);
+        let (ba, bb) = clean_indicator(tx, seg_a, before_end);
+        let before_empty = ba >= bb;
+        // Does the text before the number end with an action verb (建设30家)? (the
+        // comparator word is looked at on its own: 不低于99% has no verb before it)
+        let verb_before = tx
+            .tokens
+            .tokens_in(seg_a, before_end)
+            .iter()
+            .rev()
+            .find(|t| t.end <= before_end && t.start >= seg_a)
+            .is_some_and(|t| is_verb_token(t, &tx.res.targets));
+        let (aa, ab) = np_head(tx, after_a, seg_b);
+        let after_np = ab > aa;
+        // 全区10个市考断面, 陈家镇、城桥镇2座污水处理厂: only where or which stands before
+        // the number; it counts the noun after it
+        let scope = (!before_empty && after_np)
+            .then(|| scope_only(tx, ba, bb))
+            .flatten();
+        let number_first =
+            after_np && (before_empty || verb_before || cmp.before_is_verb || scope.is_some());
+        Spans {
+            cmp,
+            seg_a,
+            seg_b,
+            ba,
+            bb,
+            after_a,
+            aa,
+            ab,
+            scope,
+            number_first,
+        }
+    }
+
+    /// The indicator, the chars of its main part and the rule, or None when only a subject
+    /// of an earlier clause can name it.
+    fn indicator(&self, tx: &Text, q: &Quantity) -> Option<(String, (usize, usize), Rule)> {
+        let doc = tx.doc;
+        let (aa, ab) = (self.aa, self.ab);
+        if let (Some(rule), true) = (self.scope, self.number_first) {
+            let noun = measured_noun(tx, q, (self.after_a, self.seg_b), (aa, ab));
+            return Some((noun, (aa, ab), rule));
+        }
+        if self.number_first {
+            return Some((
+                doc.slice(aa, ab).to_string(),
+                (aa, ab),
+                Rule::TargetNumberFirst,
+            ));
+        }
+        if self.ba >= self.bb {
+            return None;
+        }
+        // 政务服务事项100%网上可办: a short predicate after the number belongs to the
+        // indicator.
+        let tail = doc.slice(self.after_a, self.seg_b);
+        let predicate = self.cmp.before_len == 0
+            && ab > aa
+            && tail.chars().count() <= 8
+            && !tx.res.targets.words.generic_heads.contains(tail);
+        let text = if predicate {
+            format!(
+                "{}{}",
+                doc.slice(self.ba, self.bb),
+                doc.slice(self.after_a, ab)
+            )
+        } else {
+            doc.slice(self.ba, self.bb).to_string()
+        };
+        Some((text, (self.ba, self.bb), Rule::TargetLinking))
+    }
 }
 
 /// Whether an indicator is only a verb.

@@ -64,8 +64,7 @@ fn split_line<'t>(tx: &'t Text, line: &str, pos: usize, out: &mut Vec<Cell<'t>>)
         return;
     }
     let mut start: Option<usize> = None;
-    let mut k = 0;
-    for c in line.chars().chain(std::iter::once(' ')) {
+    for (k, c) in line.chars().chain(std::iter::once(' ')).enumerate() {
         let sep = c.is_whitespace() || c == '|';
         match (sep, start) {
             (true, Some(s)) => {
@@ -79,7 +78,6 @@ fn split_line<'t>(tx: &'t Text, line: &str, pos: usize, out: &mut Vec<Cell<'t>>)
             (false, None) => start = Some(k),
             _ => {}
         }
-        k += 1;
     }
 }
 

@@ -223,10 +223,15 @@ impl<'c, 't> Walker<'c, 't> {
             unit,
         });
         // 100%(区管以上河道断面) / 100%(市考断面): more figures of one cell
-        while qualified {
-            let Some(n) = self.cells.get(self.i).copied() else {
-                break;
-            };
+        if qualified {
+            self.more_figures(year, kind, row);
+        }
+        true
+    }
+
+    /// The further figures of one cell, each with its qualifier.
+    fn more_figures(&mut self, year: i32, kind: Option<TargetKind>, row: &mut Row) {
+        while let Some(n) = self.cells.get(self.i).copied() {
             match value(n.text, self.g) {
                 v @ Value::Number {
                     qualifier: Some(_), ..
@@ -243,7 +248,6 @@ impl<'c, 't> Walker<'c, 't> {
                 _ => break,
             }
         }
-        true
     }
 
     /// A unit in a cell of its own right after a figure.
