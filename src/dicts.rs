@@ -57,6 +57,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "regions/not_places.tsv",
         include_str!("../dicts/regions/not_places.tsv"),
     ),
+    (
+        "regions/abbreviations.tsv",
+        include_str!("../dicts/regions/abbreviations.tsv"),
+    ),
 ];
 
 /// One data row of a TSV table, with the line it came from.
@@ -281,6 +285,8 @@ pub struct Dicts {
     pub aliases: Table,
     pub ordinary_words: Table,
     pub not_places: Table,
+    /// One-character province abbreviations (沪, 皖).
+    pub abbreviations: Table,
 }
 
 fn read_user(dir: Option<&Path>, name: &str) -> Result<Option<(String, String)>, DictError> {
@@ -409,6 +415,7 @@ fn check_region_rows(name: &str, rows: &[Row]) -> Result<(), DictError> {
             (6, "successor", true),
         ],
         "regions/aliases.tsv" => &[(1, "code", false)],
+        "regions/abbreviations.tsv" => &[(1, "code", false)],
         "regions/areas.tsv" => {
             for row in rows {
                 if let Some(m) = row.get(3).split('|').find(|m| !is_code(m)) {
@@ -419,7 +426,7 @@ fn check_region_rows(name: &str, rows: &[Row]) -> Result<(), DictError> {
         }
         _ => return Ok(()),
     };
-    let has_level = name != "regions/aliases.tsv";
+    let has_level = matches!(name, "regions/divisions.tsv" | "regions/retired.tsv");
     for row in rows {
         for &(col, what, optional) in codes {
             let v = row.get(col);
@@ -698,6 +705,7 @@ impl Dicts {
             aliases: table(user_dir, "regions/aliases.tsv")?,
             ordinary_words: table(user_dir, "regions/ordinary_words.tsv")?,
             not_places: table(user_dir, "regions/not_places.tsv")?,
+            abbreviations: table(user_dir, "regions/abbreviations.tsv")?,
         })
     }
 }

@@ -55,6 +55,7 @@ rules! {
     RegionAfterParent => "region.after_parent": "a short name right after its parent: 福州鼓楼, 北京朝阳";
     RegionInList => "region.in_list": "an ordinary-word name inside a list of places: 太原、大同、长治";
     RegionCompound => "region.compound": "a piece of one token made of place names: 吉林长春";
+    RegionAbbreviation => "region.abbreviation": "a one-character abbreviation in a run or after a verb of place: 沪苏浙皖, 川渝, 在皖";
     RegionArea => "region.area": "a named area: 长三角, 京津冀, 雄安新区";
     // tasks (extract/tasks/)
     TaskInline => "task.inline": "items inside a sentence before a declared count: A、B和C等3项任务";

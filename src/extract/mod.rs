@@ -37,18 +37,22 @@ pub struct Resources {
     pub tasks: tasks::Vocab,
     /// Every division and area name, with the index to resolve them.
     pub gazetteer: regions::Gazetteer,
+    /// One-character province abbreviations.
+    pub abbreviations: regions::abbrev::Abbreviations,
 }
 
 impl Resources {
     /// Compile everything from `dicts`; a pattern that does not compile is a [`DictError`].
     pub fn new(dicts: &Dicts) -> Result<Resources, DictError> {
+        let gazetteer = regions::Gazetteer::build(dicts);
         Ok(Resources {
             numbers: numbers::Grammar::new(dicts)?,
             dates: dates::DateGrammar::new(),
             date_labels: dates::published::Labels::default(),
             targets: targets::Vocab::new(dicts)?,
             tasks: tasks::Vocab::new(dicts)?,
-            gazetteer: regions::Gazetteer::build(dicts),
+            abbreviations: regions::abbrev::Abbreviations::new(&dicts.abbreviations, &gazetteer),
+            gazetteer,
         })
     }
 }
