@@ -257,6 +257,15 @@ pub struct TaskWords {
     pub question_words: Vec<String>,
     /// Openings of a question that do not belong to its topic (如何, 请问).
     pub question_prefixes: Vec<String>,
+    /// Words of review, problem and principle headings (成效, 问题, 原则): the lists under
+    /// such a sub-heading are not work the plan assigns.
+    pub review_headings: Vec<String>,
+    /// Openings of a clause that states a condition or means, not the work (除…外, 通过…,
+    /// 按照…): a numbered item's work phrase is its first clause without one.
+    pub conditions: Vec<String>,
+    /// Words that open the clause of an inline list without being part of its first item
+    /// (从A、B等5方面着手 → A, B).
+    pub clause_openers: Vec<String>,
 }
 
 /// Everything loaded from `dicts/`.
@@ -625,6 +634,9 @@ fn load_task_words(user_dir: Option<&Path>) -> Result<TaskWords, DictError> {
             }
             "question_word" => task_words.question_words.push(w),
             "question_prefix" => task_words.question_prefixes.push(w),
+            "review_heading" => task_words.review_headings.push(w),
+            "condition" => task_words.conditions.push(w),
+            "clause_opener" => task_words.clause_openers.push(w),
             other => return Err(row.error(format!("unknown role {other:?}"))),
         }
     }
