@@ -27,6 +27,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("synonyms.tsv", include_str!("../dicts/synonyms.tsv")),
     ("measures.tsv", include_str!("../dicts/measures.tsv")),
     ("task_rules.tsv", include_str!("../dicts/task_rules.tsv")),
+    ("holidays.tsv", include_str!("../dicts/holidays.tsv")),
     (
         "regions/divisions.tsv",
         include_str!("../dicts/regions/divisions.tsv"),
@@ -256,6 +257,8 @@ pub struct Dicts {
     pub aliases: Table,
     pub ordinary_words: Table,
     pub not_places: Table,
+    /// `holidays.tsv`, read by the date grammar (`extract/dates/holidays.rs`).
+    pub holidays: Table,
 }
 
 fn read_user(dir: Option<&Path>, name: &str) -> Result<Option<(String, String)>, DictError> {
@@ -460,6 +463,7 @@ impl Dicts {
             aliases: table(user_dir, "regions/aliases.tsv")?,
             ordinary_words: table(user_dir, "regions/ordinary_words.tsv")?,
             not_places: table(user_dir, "regions/not_places.tsv")?,
+            holidays: table(user_dir, "holidays.tsv")?,
         })
     }
 }
