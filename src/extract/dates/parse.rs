@@ -146,21 +146,34 @@ impl Parser<'_> {
     /// scan is linear in the text.
     pub fn expressions(&self) -> Vec<Expr> {
         let mut out = Vec::new();
+        // the end of the last recurring date (每年3月、6月…): the yearless dates listed
+        // right after it recur too
+        let mut recurring: Option<usize> = None;
         let mut i = 0;
         while i < self.atoms.len() {
-            match self.expression(i) {
-                Some((e, next)) => {
-                    out.push(e);
-                    i = next.max(i + 1);
-                }
-                None => i += 1,
+            let Some((e, j, next)) = self.expression(i) else {
+                i += 1;
+                continue;
+            };
+            let listed = recurring.is_some_and(|end| {
+                end <= e.start && LIST_SEPS.contains(&self.text[end..e.start].trim())
+            });
+            if yearless(&e) && (listed || self.frequency(self.before(j))) {
+                recurring = Some(e.end);
+                i = next.max(i + 1);
+            } else if self.acceptable(&e, j) {
+                out.push(e);
+                i = next.max(i + 1);
+            } else {
+                i += 1;
             }
         }
         out
     }
 
-    /// The expression starting at atom `i`, and the index of the atom after it.
-    fn expression(&self, i: usize) -> Option<(Expr, usize)> {
+    /// The expression starting at atom `i`, the index of its core's first atom (after the
+    /// governing word) and the index of the atom after it.
+    fn expression(&self, i: usize) -> Option<(Expr, usize, usize)> {
         let pre = match self.tok(i)? {
             Tok::Prefix(p) => Some(p),
             Tok::Conn if matches!(self.atom_text(i), "至" | "到") => Some(Pre::To),
@@ -191,7 +204,7 @@ impl Parser<'_> {
             sufs,
             numeric,
         };
-        self.acceptable(&e, j).then_some((e, k))
+        Some((e, j, k))
     }
 
     /// Endings after atom `k - 1` (底, 前, 以来 …), pushed to `sufs`; the index after them.
@@ -559,7 +572,6 @@ impl Parser<'_> {
         }
         match e.shape {
             Shape::One(p) => self.acceptable_point(e, &p, j),
-            Shape::Range(p, _) | Shape::List(p, _) => p.year != Yr::None || !self.frequency(before),
             _ => true,
         }
     }
@@ -608,11 +620,22 @@ impl Parser<'_> {
             let after_year = before.ends_with('年') && p.part.is_some();
             // 第3月, 第二季度 after 第 of another count
             let ordinal = before.ends_with('第');
-            if self.frequency(before) || after_year || ordinal {
+            if after_year || ordinal {
                 return false;
             }
         }
         true
+    }
+}
+
+/// The words that join the items of a list (3月、6月和9月).
+const LIST_SEPS: &[&str] = &["、", "和", "及", "与", ","];
+
+/// An expression that names no year of its own (3月, 上半年, 5月4日至6日).
+fn yearless(e: &Expr) -> bool {
+    match e.shape {
+        Shape::One(p) | Shape::Range(p, _) | Shape::List(p, _) => p.year == Yr::None,
+        _ => false,
     }
 }
 
