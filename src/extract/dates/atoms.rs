@@ -80,7 +80,7 @@ pub enum Tok {
     Suffix(Suf),
     /// 、 和 及 与 / . :
     Sep(char),
-    /// A run of ASCII digits (value saturated, number of digits).
+    /// A run of ASCII digits (value saturated, number of digits), or of Chinese ones.
     Num(u64, usize),
 }
 
@@ -123,6 +123,7 @@ pub fn pattern(holidays: &Holidays) -> String {
       | (?P<relq>本季度|上一?季度|下一?季度)
       | (?P<ye>年(?:底|末|初|内))
       | (?P<hol>{hol})
+      | (?P<cnum>[〇零一二三四五六七八九十两]{{1,4}})
       | (?P<conn>—{{1,2}}|─{{1,2}}|–|-|~|～|〜|至|到)
       | (?P<pre>截至|截止到|截止至|截止|力争到|争取到|力争在|力争|展望|自|从|于|在)
       | (?P<suf>前后|以前|之前|以来|以后|之后|为止|同期|期间|假期|黄金周|小长假|长假|当天|上旬|中旬|下旬|底|末|初|前|起|今)
@@ -392,6 +393,10 @@ fn word_token(c: &Captures, a: &Around, holidays: &Holidays) -> Option<Tok> {
         suffix(s, a)
     } else if let Some(s) = get("sep") {
         s.chars().next().map(Tok::Sep)
+    } else if let Some(s) = get("cnum") {
+        // a Chinese number that may start a range (三到五月, 二〇二一至二〇二三年)
+        let v = parse_chinese(s)?;
+        (v >= 0.0 && v.fract() == 0.0).then(|| Tok::Num(v as u64, s.chars().count()))
     } else if let Some(s) = get("num") {
         let v = s.bytes().fold(0u64, |v, b| {
             v.saturating_mul(10).saturating_add(u64::from(b - b'0'))

@@ -168,7 +168,35 @@ impl Parser<'_> {
                 i += 1;
             }
         }
+        self.sentence_years(&mut out);
         out
+    }
+
+    /// A yearless expression after a plain year in its sentence is that year's: in 2021年全市
+    /// GDP增长8.5%,一季度增长12% the quarter is 2021's. A year that governs otherwise (到2025年,
+    /// 2018年以来, 比2020年, 2021年6月) gives none, and ends what an earlier one gave.
+    fn sentence_years(&self, exprs: &mut [Expr]) {
+        let mut year: Option<Yr> = None;
+        for e in exprs.iter_mut() {
+            let before = &self.text[..e.start];
+            match &mut e.shape {
+                Shape::One(p) if p.year != Yr::None => {
+                    let plain = (p.month, p.day, p.part, p.holiday) == (None, None, None, None)
+                        && e.sufs.is_empty()
+                        && matches!(e.pre, None | Some(Pre::At));
+                    let base = ["比", "较", "与", "同比"]
+                        .iter()
+                        .any(|w| before.ends_with(w));
+                    year = (plain && !base).then_some(p.year);
+                }
+                Shape::One(p) => take_year(p, year),
+                Shape::Range(p, q) | Shape::List(p, q) if p.year == Yr::None => {
+                    take_year(p, year);
+                    take_year(q, year);
+                }
+                _ => year = None,
+            }
+        }
     }
 
     /// The expression starting at atom `i`, the index of its core's first atom (after the
@@ -363,21 +391,8 @@ impl Parser<'_> {
         };
         match t {
             Tok::Month(m) => self.month_tail(month(m), k + 1),
-            Tok::Num(n, d) if d <= 2 && (1..=12).contains(&n) => {
-                // 2022年1-6月, 2023年5、6月
-                let joined = self.next(k).zip(self.next(k + 1));
-                match joined {
-                    Some((Tok::Conn, Tok::Month(m2))) if u64::from(m2) > n => {
-                        (Shape::Range(month(n as u32), month(m2)), k + 3)
-                    }
-                    Some((Tok::Sep(c), Tok::Month(m2)))
-                        if "、和及与".contains(c) && u64::from(m2) > n =>
-                    {
-                        (Shape::List(month(n as u32), month(m2)), k + 3)
-                    }
-                    _ => (Shape::One(p), k),
-                }
-            }
+            // 2022年1-6月, 2023年5、6月, 2022年一至三季度
+            Tok::Num(n, _) => self.numbered_months(p, n, k).unwrap_or((Shape::One(p), k)),
             Tok::Part(a, b) => (
                 Shape::One(Point {
                     part: Some(Pt::Months(a, b)),
@@ -467,32 +482,42 @@ impl Parser<'_> {
                 _ => self.plan_year(j, y),
             };
         }
-        if digits > 2 || !(1..=12).contains(&v) {
+        if digits > 2 {
             return None;
         }
-        let m1 = Point {
-            month: Some(Mo::Abs(v as u32)),
-            ..Point::default()
+        self.numbered_months(Point::default(), v, j)
+            .map(|(s, k)| (s, k, false))
+    }
+
+    /// A number (atom `k`), a connector or list word, and a month or quarter: 1-6月, 5、6月,
+    /// 三到五月, 一至三季度 — in the year of `base` (or none).
+    fn numbered_months(&self, base: Point, n: u64, k: usize) -> Option<(Shape, usize)> {
+        let month = |m: u64| Point {
+            month: Some(Mo::Abs(m as u32)),
+            ..base
         };
-        match (next, then) {
-            (Some(Tok::Conn), Some(Tok::Month(m2))) if u64::from(m2) > v => {
-                let p2 = Point {
-                    month: Some(Mo::Abs(m2)),
-                    ..m1
-                };
-                Some((Shape::Range(m1, p2), j + 3, false))
+        let months = |a: u64, b: u64| Point {
+            part: Some(Pt::Months(a as u32, b as u32)),
+            ..base
+        };
+        let shape = match (self.next(k)?, self.next(k + 1)?) {
+            (Tok::Conn, Tok::Month(m2)) if (1..u64::from(m2)).contains(&n) => {
+                Shape::Range(month(n), month(m2.into()))
             }
-            (Some(Tok::Sep(c)), Some(Tok::Month(m2)))
-                if "、和及与".contains(c) && u64::from(m2) > v =>
+            (Tok::Sep(c), Tok::Month(m2))
+                if "、和及与".contains(c) && (1..u64::from(m2)).contains(&n) =>
             {
-                let p2 = Point {
-                    month: Some(Mo::Abs(m2)),
-                    ..m1
-                };
-                Some((Shape::List(m1, p2), j + 3, false))
+                Shape::List(month(n), month(m2.into()))
             }
-            _ => None,
-        }
+            // a quarter to a quarter: 一至三季度
+            (Tok::Conn, Tok::Part(a, b))
+                if b == a + 2 && (1..=4).contains(&n) && u64::from(a) > 3 * n - 2 =>
+            {
+                Shape::Range(months(3 * n - 2, 3 * n), months(a.into(), b.into()))
+            }
+            _ => return None,
+        };
+        Some((shape, k + 3))
     }
 
     /// 2021-12-12, 2021/12/12, 2021.12.12, and the year–months 2021-12, 2021/12, 2021.12 —
@@ -636,6 +661,15 @@ fn yearless(e: &Expr) -> bool {
     match e.shape {
         Shape::One(p) | Shape::Range(p, _) | Shape::List(p, _) => p.year == Yr::None,
         _ => false,
+    }
+}
+
+/// A yearless point takes `year` (not a relative month or quarter, which count from the
+/// reference date).
+fn take_year(p: &mut Point, year: Option<Yr>) {
+    let relative = matches!(p.month, Some(Mo::Rel(_))) || matches!(p.part, Some(Pt::Quarter(_)));
+    if let (Some(y), Yr::None, false) = (year, p.year, relative) {
+        p.year = y;
     }
 }
 
