@@ -93,7 +93,9 @@ pub enum Res {
 
 /// How a yearless point is told against the reference date: whether it is a deadline (never
 /// before the reference), and how far ahead of the reference it may lie before it is taken
-/// as last year's (a month or day 60 days, a half year or quarter 183).
+/// as last year's: a day 60 days (a text reports days just past and plans days just ahead);
+/// a month, quarter, half year or holiday 183 (6月底完成 in a March text is this June's,
+/// 11月 in a March text last November).
 #[derive(Debug, Clone, Copy)]
 pub struct Telling {
     pub deadline: bool,
@@ -103,7 +105,7 @@ pub struct Telling {
 impl Telling {
     /// The telling of a point: its window by grain, a deadline when it ends with 前.
     pub fn of(p: &Point, deadline: bool) -> Telling {
-        let window_days = if p.part.is_some() { 183 } else { 60 };
+        let window_days = if p.day.is_some() { 60 } else { 183 };
         Telling {
             deadline,
             window_days,
