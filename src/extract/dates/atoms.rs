@@ -74,9 +74,11 @@ pub enum Tok {
     YearEdge,
     /// A holiday form (index into [`Holidays::forms`]).
     Holiday(usize),
-    /// -, —, ~, 至, 到.
+    /// -, —, ~, 至, 到: between the ends of a range (至 and 到 also govern: 到2025年).
     Conn,
+    /// A governing word before a date: 截至, 自, 在 …
     Prefix(Pre),
+    /// An ending after a date: 底, 前, 以来 …
     Suffix(Suf),
     /// 、 和 及 与 / . :
     Sep(char),
@@ -87,8 +89,11 @@ pub enum Tok {
 /// One atom and its byte span in the scanned text.
 #[derive(Debug, Clone, Copy)]
 pub struct Atom {
+    /// What the atom is.
     pub tok: Tok,
+    /// Byte offset of its first character.
     pub start: usize,
+    /// Byte offset after its last character.
     pub end: usize,
 }
 

@@ -10,8 +10,11 @@ use chrono::{Datelike, NaiveDate};
 /// A resolved calendar value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cal {
+    /// `YYYY`.
     Year(i32),
+    /// `YYYY-MM`.
     Month(i32, u32),
+    /// `YYYY-MM-DD`.
     Day(NaiveDate),
     /// A span of months (a half year, a quarter): first and last (year, month).
     Months((i32, u32), (i32, u32)),
@@ -81,6 +84,7 @@ fn shift_month(y: i32, m: u32, offset: i32) -> (i32, u32) {
 /// What a point resolves to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Res {
+    /// The value.
     Value(Cal),
     /// A relative word (今年, 上月) with no reference to tell it: the value is unknown.
     NeedsReference,
@@ -98,7 +102,9 @@ pub enum Res {
 /// 11月 in a March text last November).
 #[derive(Debug, Clone, Copy)]
 pub struct Telling {
+    /// A deadline (3月底前): never before the reference.
     pub deadline: bool,
+    /// How many days after the reference the point may start and still be its year's.
     pub window_days: i64,
 }
 

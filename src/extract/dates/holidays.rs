@@ -27,6 +27,7 @@ impl Holiday {
 /// A form a text writes for a holiday.
 #[derive(Debug, Clone)]
 pub struct Form {
+    /// The form as written (国庆节, 五一).
     pub text: String,
     /// Index into [`Holidays::list`].
     pub holiday: usize,
@@ -37,7 +38,9 @@ pub struct Form {
 /// Every holiday of the table and every form, longest form first.
 #[derive(Debug, Clone, Default)]
 pub struct Holidays {
+    /// The holidays, in table order.
     pub list: Vec<Holiday>,
+    /// Their forms, longest first (so 国庆节 is tried before 国庆).
     pub forms: Vec<Form>,
 }
 

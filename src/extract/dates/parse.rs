@@ -41,9 +41,13 @@ pub enum Pt {
 /// with nothing but its year unset (年底) is the year itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Point {
+    /// The year, as written or left out.
     pub year: Yr,
+    /// The month (12月, 上月).
     pub month: Option<Mo>,
+    /// The day of the month.
     pub day: Option<u32>,
+    /// A half, quarter or first months of the year.
     pub part: Option<Pt>,
     /// A holiday form (index into [`Holidays::forms`]).
     pub holiday: Option<usize>,
@@ -52,6 +56,7 @@ pub struct Point {
 /// The shape of an expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
+    /// One point: 2021年12月, 今年上半年, 3月底前.
     One(Point),
     /// Two points, the second already carrying the year (and month) of the first.
     Range(Point, Point),
@@ -68,10 +73,14 @@ pub enum Shape {
 /// One date expression: its shape, byte span, governing word and endings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Expr {
+    /// What the expression names.
     pub shape: Shape,
+    /// Byte span in the scanned text, governing word and endings included.
     pub start: usize,
     pub end: usize,
+    /// The governing word before it (截至, 自, 到 …).
     pub pre: Option<Pre>,
+    /// The endings after it, in order (底, 前 …).
     pub sufs: Vec<Suf>,
     /// Written with digits and separators (2021-12-12).
     pub numeric: bool,
@@ -92,8 +101,11 @@ const PLAN_NOUNS: &[&str] = &[
 
 /// What the combiner reads: the atoms, the text they are in, and what it needs to check them.
 pub struct Parser<'a> {
+    /// The atoms of `text`, in order.
     pub atoms: &'a [Atom],
+    /// The scanned text.
     pub text: &'a str,
+    /// The holidays the atoms' holiday forms point into.
     pub holidays: &'a Holidays,
     /// Units (元, 个, 吨 …): a figure 2021.12 before one is a quantity, not a month.
     pub units: &'a [String],
@@ -505,7 +517,9 @@ impl Parser<'_> {
                 Shape::Range(month(n), month(m2.into()))
             }
             (Tok::Sep(c), Tok::Month(m2))
-                if "、和及与".contains(c) && (1..u64::from(m2)).contains(&n) =>
+                if "、和及与".contains(c)
+                    && (1..u64::from(m2)).contains(&n)
+                    && self.list_of_months(k) =>
             {
                 Shape::List(month(n), month(m2.into()))
             }
@@ -518,6 +532,19 @@ impl Parser<'_> {
             _ => return None,
         };
         Some((shape, k + 3))
+    }
+
+    /// Number `k`, a list word and a month name two months (5、6月, 五、六月), not an outline
+    /// marker before a month (二、11月召开…, 3、6月底前…): the numbers are in one script and
+    /// the first does not open its line.
+    fn list_of_months(&self, k: usize) -> bool {
+        let arabic = |i: usize| self.atom_text(i).starts_with(|c: char| c.is_ascii_digit());
+        let line_start = self
+            .before(k)
+            .rsplit('\n')
+            .next()
+            .is_some_and(|l| l.trim().is_empty());
+        arabic(k) == arabic(k + 2) && !line_start
     }
 
     /// 2021-12-12, 2021/12/12, 2021.12.12, and the year–months 2021-12, 2021/12, 2021.12 —

@@ -13,7 +13,9 @@ use crate::rules::Rule;
 /// What the rules read an expression with.
 #[derive(Clone, Copy)]
 pub struct Ctx<'a> {
+    /// What yearless and relative expressions are told against.
     pub reference: Reference,
+    /// The holidays' days.
     pub holidays: &'a Holidays,
 }
 
