@@ -189,7 +189,7 @@ fn targets_corpus() {
 #[test]
 fn dates_corpus() {
     let engine = crate::engine();
-    check("dates.tsv", 100, |c| {
+    check("dates.tsv", 300, |c| {
         // columns: input, reference, expected, note
         let reference = chrono::NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok();
         let doc = document_from_str("-", "txt", &c[0], engine);
