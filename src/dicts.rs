@@ -33,6 +33,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../dicts/table_headers.tsv"),
     ),
     ("task_rules.tsv", include_str!("../dicts/task_rules.tsv")),
+    ("holidays.tsv", include_str!("../dicts/holidays.tsv")),
     (
         "regions/divisions.tsv",
         include_str!("../dicts/regions/divisions.tsv"),
@@ -296,6 +297,8 @@ pub struct Dicts {
     pub not_places: Table,
     /// One-character province abbreviations (沪, 皖).
     pub abbreviations: Table,
+    /// `holidays.tsv`, read by the date grammar (`extract/dates/holidays.rs`).
+    pub holidays: Table,
 }
 
 fn read_user(dir: Option<&Path>, name: &str) -> Result<Option<(String, String)>, DictError> {
@@ -718,6 +721,7 @@ impl Dicts {
             ordinary_words: table(user_dir, "regions/ordinary_words.tsv")?,
             not_places: table(user_dir, "regions/not_places.tsv")?,
             abbreviations: table(user_dir, "regions/abbreviations.tsv")?,
+            holidays: table(user_dir, "holidays.tsv")?,
         })
     }
 }

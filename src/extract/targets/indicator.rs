@@ -38,7 +38,7 @@ fn strip_opening(tx: &Text, a: usize, b: usize) -> Option<usize> {
     let may_be_date =
         s.starts_with(|c: char| c.is_ascii_digit() || "到力争至截在于从十二今去明本前".contains(c));
     if let Some(d) = may_be_date
-        .then(|| crate::extract::dates::scan(&tx.res.dates, s, None))
+        .then(|| crate::extract::dates::scan(&tx.res.dates, s, Default::default()))
         .into_iter()
         .flatten()
         .find(|d| d.start == 0)
@@ -102,7 +102,7 @@ fn strip_ending(tx: &Text, a: usize, b: usize) -> Option<usize> {
     let t_de = s.strip_suffix('的').unwrap_or(s);
     let may_end_in_date = t_de.ends_with(['年', '月', '日', '底', '末', '初', '期', '间']);
     if let Some(d) = may_end_in_date
-        .then(|| crate::extract::dates::scan(&tx.res.dates, t_de, None))
+        .then(|| crate::extract::dates::scan(&tx.res.dates, t_de, Default::default()))
         .into_iter()
         .flatten()
         .find(|d| d.end == t_de.len() && d.start > 0)
