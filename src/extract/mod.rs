@@ -8,6 +8,7 @@
 //! dates). Each kind of content has its module; each rule has a name ([`crate::rules::Rule`])
 //! that the items it produces carry.
 
+pub mod cells;
 pub mod dates;
 pub mod lattice;
 pub mod numbers;
