@@ -146,7 +146,7 @@ fn grammar(cr: &mut Criterion) {
         b.iter(|| {
             for p in &phrases {
                 black_box(policylens::extract::numbers::scan(p, &res.numbers));
-                black_box(policylens::extract::dates::scan(&res.dates, p, None));
+                black_box(policylens::extract::dates::scan(&res.dates, p, policylens::extract::dates::Reference::at(None)));
             }
         })
     });
