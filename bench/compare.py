@@ -20,20 +20,22 @@ What it does, in order:
 4. sets up target/bench/venv with the pinned `opencc` and `jieba` of bench/requirements.txt
    when it is missing (the only step that needs the network; without it the Python figures
    are left out);
-5. measures, --repeat times over (runs interleaved, so each repetition gives one value of
-   every ratio): CPU time (user + sys, from wait4) per MB on one core (taskset), start-up
-   wall time (median of --startup-runs), max RSS, and wall time on 1 vs 2 cores;
-6. prints every figure with its median and min-max over the repetitions, then the goals of
+5. measures start-up first (--startup-runs runs each of --help, --version, and analyze and
+   segment of one seed, on one core: wall and CPU time), then --repeat times over, with the
+   runs interleaved so that each repetition gives one value of every ratio: CPU time (user
+   + sys, from wait4) per MB on one core (taskset), max RSS, and wall time on 1 vs 2 cores;
+6. prints every figure with its median and min–max over the repetitions, then the goals of
    issue 11 as ratios. --results FILE also writes the report as markdown (bench/RESULTS.md),
-   --json FILE every raw run.
+   --json FILE every figure.
 
-MB = 10^6 bytes. Thresholds read from the issue: "memory flat" is taken as the 4x folder
-using at most 1.25x the RSS of the 1x folder; "linear" as the 10 MB text without
-punctuation running at >= 0.8x the MB/s of its first MB (analyzed ten times over in one
-process, as ten documents: the same start-up, the same bytes, only the length of a document
-differs) and of the plain folder;
-"near-linear on 2 cores" as a speed-up >= 1.7x for the folder, and "a large file uses both
-cores" as >= 1.5x. Progress goes to stderr, the report to stdout.
+MB = 10^6 bytes. The goals compare speeds with the start-up taken off (policylens: the CPU
+time of analyze or segment of one seed; Python: loading OpenCC and jieba). Thresholds read
+from the issue: "memory flat" is taken as the 4x folder using at most 1.25x the RSS of the
+1x folder; "linear" as the 10 MB text without punctuation running at >= 0.8x the MB/s of
+its first MB analyzed ten times over in one process (ten documents: the same start-up and
+bytes, only the length of a document differs) and of the plain folder; "near-linear on 2
+cores" as a speed-up >= 1.7x for the folder, and "a large file uses both cores" as >= 1.5x.
+Progress goes to stderr, the report to stdout.
 """
 
 import argparse
