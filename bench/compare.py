@@ -635,6 +635,9 @@ def main():
             sections = output_sections(binary, extra)
             if args.check_against:
                 ok, checked = check_reference(args.check_against, sections)
+                if checked == 0:
+                    say(f"{args.check_against} holds none of these outputs: nothing was checked")
+                    return 1
                 if not ok:
                     say(f"output differs from {args.check_against}: the speed change changed the output")
                     return 1
