@@ -63,15 +63,48 @@ pub fn window(sentence: &str, q: &Quantity) -> (usize, usize) {
 
 /// The clause around `q`: from after the previous clause delimiter to the next one (within
 /// the window).
+///
+/// Brackets are clauses of their own: a delimiter inside a bracket note does not end the
+/// clause around it (64个站点(其中国家基本站5个,防汛专用站59个)), and a figure inside a
+/// note has its clause within the note.
 pub fn clause_bounds(sentence: &str, q: &Quantity) -> (usize, usize) {
     let (wa, wb) = window(sentence, q);
-    let before = &sentence[wa..q.start];
-    let a = before.rfind(CLAUSE_DELIMS).map_or(wa, |i| {
-        wa + i + before[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let b = sentence[q.end..wb]
-        .find(CLAUSE_DELIMS)
-        .map_or(wb, |i| q.end + i);
+    let mut depth = 0usize;
+    let mut a = wa;
+    for (i, c) in sentence[wa..q.start].char_indices().rev() {
+        let ends = CLAUSE_DELIMS.contains(&c) && depth == 0;
+        match c {
+            ')' | '）' => depth += 1,
+            '(' | '（' if depth > 0 => depth -= 1,
+            '(' | '（' => {
+                a = wa + i + c.len_utf8();
+                break;
+            }
+            _ if ends => {
+                a = wa + i + c.len_utf8();
+                break;
+            }
+            _ => {}
+        }
+    }
+    let mut b = wb;
+    let mut depth = 0usize;
+    for (i, c) in sentence[q.end..wb].char_indices() {
+        let ends = CLAUSE_DELIMS.contains(&c) && depth == 0;
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' if depth > 0 => depth -= 1,
+            ')' | '）' => {
+                b = q.end + i;
+                break;
+            }
+            _ if ends => {
+                b = q.end + i;
+                break;
+            }
+            _ => {}
+        }
+    }
     (a, b)
 }
 

@@ -157,6 +157,7 @@ pub fn np_head(tx: &Text, a: usize, b: usize) -> (usize, usize) {
         return (a, a);
     }
     let b = trailing_clause(tx, a, b).map_or(b, |cut| clean_indicator(tx, a, cut).1);
+    let b = adjective_predicate(tx, a, b).unwrap_or(b);
     let b = bracket_or_all(tx, a, b);
     if tx
         .res
@@ -168,6 +169,21 @@ pub fn np_head(tx: &Text, a: usize, b: usize) -> (usize, usize) {
         return (a, a);
     }
     (a, b)
+}
+
+/// Where a predicate of adjectives or adverbs starts after the nouns that open `[a, b)`
+/// and runs to its end with no noun of its own (14亿多人民勤劳致富 → 人民; 专精特新“小巨人”
+/// 企业 ends in a noun and stays whole).
+fn adjective_predicate(tx: &Text, a: usize, b: usize) -> Option<usize> {
+    let end = noun_run_end(tx, a, b);
+    let rest = tx.tokens.tokens_in(end, b);
+    let mut rest = rest.iter().filter(|t| t.start >= end);
+    let opens = rest
+        .next()
+        .is_some_and(|t| matches!(t.tag, "a" | "ad" | "d" | "l" | "i"));
+    let noun =
+        |t: &&crate::segment::Token| matches!(t.tag, "n" | "vn" | "nz" | "ns" | "nt" | "j" | "eng");
+    (end > a && end < b && opens && !rest.any(|t| noun(&t))).then_some(end)
 }
 
 /// Skip a bracketed note that opens `[a, b)`.
@@ -380,13 +396,14 @@ impl Spans {
         let after_a = c(q.end + cmp.after_len);
         let (ba, bb) = clean_indicator(tx, seg_a, before_end);
         let before_empty = ba >= bb;
-        // Does the text before the number end with an action verb (建设30家)? (the
+        // Does the text before the number end with an action verb (建设30家, 形成了64个)? (the
         // comparator word is looked at on its own: 不低于99% has no verb before it)
         let verb_before = tx
             .tokens
             .tokens_in(seg_a, before_end)
             .iter()
             .rev()
+            .filter(|t| !matches!(t.tag, "ul" | "ug" | "uz"))
             .find(|t| t.end <= before_end && t.start >= seg_a)
             .is_some_and(|t| is_verb_token(t, &tx.res.targets));
         let (aa, ab) = np_head(tx, after_a, seg_b);
