@@ -62,6 +62,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "regions/abbreviations.tsv",
         include_str!("../dicts/regions/abbreviations.tsv"),
     ),
+    (
+        "regions/seats.tsv",
+        include_str!("../dicts/regions/seats.tsv"),
+    ),
 ];
 
 /// One data row of a TSV table, with the line it came from.
@@ -312,6 +316,8 @@ pub struct Dicts {
     pub not_places: Table,
     /// One-character province abbreviations (沪, 皖).
     pub abbreviations: Table,
+    /// Words after a place name inside one token that keep it a mention (香港政府).
+    pub seats: Table,
     /// `holidays.tsv`, read by the date grammar (`extract/dates/holidays.rs`).
     pub holidays: Table,
 }
@@ -742,6 +748,7 @@ impl Dicts {
             ordinary_words: table(user_dir, "regions/ordinary_words.tsv")?,
             not_places: table(user_dir, "regions/not_places.tsv")?,
             abbreviations: table(user_dir, "regions/abbreviations.tsv")?,
+            seats: table(user_dir, "regions/seats.tsv")?,
             holidays: table(user_dir, "holidays.tsv")?,
         })
     }

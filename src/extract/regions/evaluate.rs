@@ -93,7 +93,9 @@ fn inside_other_name(g: &Gazetteer, after: &str, short: bool) -> bool {
 
 /// Word boundaries: a name must start a token and end one, except that a full name may open
 /// a longer token (浙江省委, 杭州市政府), and so may a province's short name unless jieba
-/// reads the token as an organisation (台湾同胞, 天津港, but not 云南白药/nt); none may end
+/// reads the token as an organisation (台湾同胞, 天津港, but not 云南白药/nt), and any name
+/// followed in its token by its own government, organ or zone (`seats.tsv`: 香港政府,
+/// 深圳经济特区); none may end
 /// inside the next word (重庆市场). Returns whether it holds, and whether only as a piece
 /// of a compound token.
 fn on_boundaries(
@@ -114,10 +116,13 @@ fn on_boundaries(
     let province_short = entries
         .iter()
         .all(|e| matches!(e, Entry::Unit(i, Via::Short) if g.units[*i].level == Level::Province));
-    let opens_token = tx.tokens.tokens_in(a, b).first().is_some_and(|t| {
-        t.start == a && t.end >= b && (full_only || (province_short && t.tag != "nt"))
-    });
-    ((full_only || province_short) && opens_token).then_some(false)
+    let first = tx.tokens.tokens_in(a, b).first().copied();
+    let Some(t) = first.filter(|t| t.start == a && t.end >= b) else {
+        return None;
+    };
+    let rest = t.word.chars().skip(b - a).collect::<String>();
+    let seat = g.seats.iter().any(|s| rest.starts_with(s.as_str()));
+    (full_only || seat || (province_short && t.tag != "nt")).then_some(false)
 }
 
 /// The candidates under a unit named right before this name (福州鼓楼, 北京朝阳).

@@ -99,6 +99,8 @@ pub struct Gazetteer {
     pub(super) by_name: HashMap<String, usize>,
     pub(super) ordinary: HashSet<String>,
     pub(super) not_places: Vec<NotPlace>,
+    /// Words after a name inside its token that keep it a mention (`seats.tsv`: 政府, 特区).
+    pub(super) seats: Vec<String>,
 }
 
 /// Current units, then retired ones with their years of validity; a current unit that
@@ -227,6 +229,7 @@ impl Gazetteer {
                 .map(|r| r.get(0).to_string())
                 .collect(),
             not_places: d.not_places.rows.iter().map(NotPlace::from_row).collect(),
+            seats: d.seats.rows.iter().map(|r| r.get(0).to_string()).collect(),
         }
     }
 
