@@ -117,9 +117,7 @@ fn on_boundaries(
         .iter()
         .all(|e| matches!(e, Entry::Unit(i, Via::Short) if g.units[*i].level == Level::Province));
     let first = tx.tokens.tokens_in(a, b).first().copied();
-    let Some(t) = first.filter(|t| t.start == a && t.end >= b) else {
-        return None;
-    };
+    let t = first.filter(|t| t.start == a && t.end >= b)?;
     let rest = t.word.chars().skip(b - a).collect::<String>();
     let seat = g.seats.iter().any(|s| rest.starts_with(s.as_str()));
     (full_only || seat || (province_short && t.tag != "nt")).then_some(false)
