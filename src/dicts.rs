@@ -28,7 +28,12 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("synonyms.tsv", include_str!("../dicts/synonyms.tsv")),
     ("measures.tsv", include_str!("../dicts/measures.tsv")),
+    (
+        "table_headers.tsv",
+        include_str!("../dicts/table_headers.tsv"),
+    ),
     ("task_rules.tsv", include_str!("../dicts/task_rules.tsv")),
+    ("holidays.tsv", include_str!("../dicts/holidays.tsv")),
     (
         "regions/divisions.tsv",
         include_str!("../dicts/regions/divisions.tsv"),
@@ -52,6 +57,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "regions/not_places.tsv",
         include_str!("../dicts/regions/not_places.tsv"),
+    ),
+    (
+        "regions/abbreviations.tsv",
+        include_str!("../dicts/regions/abbreviations.tsv"),
     ),
 ];
 
@@ -216,6 +225,11 @@ pub struct TargetWords {
     pub measure_cuts: Vec<String>,
     /// Scope words stripped from an indicator's start (我国).
     pub scope_prefixes: Vec<String>,
+    /// Nouns of kinds, not things (产业, 领域): A、B等3个重点产业 counts listed kinds.
+    pub categories: Vec<String>,
+    /// Words that say only where (全区, 区内, 本市): a number after one measures the noun
+    /// that follows it.
+    pub scopes: Vec<String>,
     /// Verbs that open a clause after a counted noun (1万名人才开展培训): the noun phrase
     /// ends before them.
     pub predicates: HashSet<String>,
@@ -244,6 +258,15 @@ pub struct TaskWords {
     pub question_words: Vec<String>,
     /// Openings of a question that do not belong to its topic (如何, 请问).
     pub question_prefixes: Vec<String>,
+    /// Words of review, problem and principle headings (成效, 问题, 原则): the lists under
+    /// such a sub-heading are not work the plan assigns.
+    pub review_headings: Vec<String>,
+    /// Openings of a clause that states a condition or means, not the work (除…外, 通过…,
+    /// 按照…): a numbered item's work phrase is its first clause without one.
+    pub conditions: Vec<String>,
+    /// Words that open the clause of an inline list without being part of its first item
+    /// (从A、B等5方面着手 → A, B).
+    pub clause_openers: Vec<String>,
 }
 
 /// Everything loaded from `dicts/`.
@@ -262,6 +285,8 @@ pub struct Dicts {
     pub synonyms: Vec<(String, String)>,
     /// Words that tell what an indicator measures, for `diff`.
     pub measures: Vec<MeasureWord>,
+    /// Header cells of indicator tables and the roles of their columns.
+    pub table_headers: Table,
     /// Task-list vocabulary (see `dicts/task_rules.tsv`).
     pub task_words: TaskWords,
     pub divisions: Table,
@@ -270,6 +295,10 @@ pub struct Dicts {
     pub aliases: Table,
     pub ordinary_words: Table,
     pub not_places: Table,
+    /// One-character province abbreviations (沪, 皖).
+    pub abbreviations: Table,
+    /// `holidays.tsv`, read by the date grammar (`extract/dates/holidays.rs`).
+    pub holidays: Table,
 }
 
 fn read_user(dir: Option<&Path>, name: &str) -> Result<Option<(String, String)>, DictError> {
@@ -398,6 +427,7 @@ fn check_region_rows(name: &str, rows: &[Row]) -> Result<(), DictError> {
             (6, "successor", true),
         ],
         "regions/aliases.tsv" => &[(1, "code", false)],
+        "regions/abbreviations.tsv" => &[(1, "code", false)],
         "regions/areas.tsv" => {
             for row in rows {
                 if let Some(m) = row.get(3).split('|').find(|m| !is_code(m)) {
@@ -408,7 +438,7 @@ fn check_region_rows(name: &str, rows: &[Row]) -> Result<(), DictError> {
         }
         _ => return Ok(()),
     };
-    let has_level = name != "regions/aliases.tsv";
+    let has_level = matches!(name, "regions/divisions.tsv" | "regions/retired.tsv");
     for row in rows {
         for &(col, what, optional) in codes {
             let v = row.get(col);
@@ -470,6 +500,200 @@ fn boilerplate_pattern(row: &Row) -> Result<Regex, DictError> {
     Ok(pattern)
 }
 
+/// Load `boilerplate.tsv`.
+fn load_boilerplate(user_dir: Option<&Path>) -> Result<Vec<Boilerplate>, DictError> {
+    let mut boilerplate = Vec::new();
+    for row in table(user_dir, "boilerplate.tsv")?.rows {
+        let pattern = boilerplate_pattern(&row)?;
+        let max_len = match row.get(1) {
+            "" => 300,
+            s => s
+                .parse()
+                .map_err(|_| row.error(format!("max_len is not a number: {s}")))?,
+        };
+        boilerplate.push(Boilerplate { pattern, max_len });
+    }
+    Ok(boilerplate)
+}
+
+/// Load `comparators.tsv`.
+fn load_comparators(user_dir: Option<&Path>) -> Result<Vec<ComparatorWord>, DictError> {
+    let mut comparators = Vec::new();
+    for row in table(user_dir, "comparators.tsv")?.rows {
+        let after = match row.get(1) {
+            "after" => true,
+            "before" => false,
+            other => {
+                return Err(row.error(format!("position must be before or after, not {other:?}")))
+            }
+        };
+        let comparator = match Comparator::parse(row.get(2)) {
+            Some(c) if c != Comparator::Range => c,
+            _ => return Err(row.error(format!("unknown comparator {:?}", row.get(2)))),
+        };
+        comparators.push(ComparatorWord {
+            word: row.get(0).to_string(),
+            after,
+            comparator,
+            verb: row.get(3) == "yes",
+        });
+    }
+    // Longest first, so 不超过 is tried before 超过 and 超.
+    comparators.sort_by_key(|c| std::cmp::Reverse(c.word.chars().count()));
+    Ok(comparators)
+}
+
+/// Load `units.tsv`.
+fn load_units(user_dir: Option<&Path>) -> Result<Vec<Unit>, DictError> {
+    let mut units = Vec::new();
+    for row in table(user_dir, "units.tsv")?.rows {
+        let Some(class) = UnitClass::parse(row.get(1)) else {
+            return Err(row.error(format!("unknown unit class {:?}", row.get(1))));
+        };
+        units.push(Unit {
+            unit: row.get(0).to_string(),
+            class,
+        });
+    }
+    units.sort_by_key(|u| std::cmp::Reverse(u.unit.chars().count()));
+    Ok(units)
+}
+
+/// Load `target_rules.tsv`; an unknown role is an error naming its row.
+fn load_target_words(user_dir: Option<&Path>) -> Result<TargetWords, DictError> {
+    let mut tw = TargetWords::default();
+    for row in table(user_dir, "target_rules.tsv")?.rows {
+        if !tw.add(row.get(1), row.get(0).to_string()) {
+            return Err(row.error(format!("unknown role {:?}", row.get(1))));
+        }
+    }
+    tw.structural
+        .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    Ok(tw)
+}
+
+impl TargetWords {
+    /// File a word under its role; false for an unknown role.
+    fn add(&mut self, role: &str, w: String) -> bool {
+        let list = match role {
+            "lead_verb" => {
+                self.lead_verbs.insert(w);
+                return true;
+            }
+            "adverb" => {
+                self.adverbs.insert(w);
+                return true;
+            }
+            "bare_measure" => {
+                self.bare_measures.insert(w);
+                return true;
+            }
+            "generic_head" => {
+                self.generic_heads.insert(w);
+                return true;
+            }
+            "predicate" => {
+                self.predicates.insert(w);
+                return true;
+            }
+            "tail" => &mut self.tails,
+            "inner_verb" => &mut self.inner_verbs,
+            "annual_plan" => &mut self.annual_plans,
+            "structural" => &mut self.structural,
+            "instrument" => &mut self.instruments,
+            "event" => &mut self.events,
+            "status_cue" => &mut self.status_cues,
+            "target_cue" => &mut self.target_cues,
+            "status_heading" => &mut self.status_headings,
+            "target_heading" => &mut self.target_headings,
+            "press_cue" => &mut self.press_cues,
+            "elliptical" => &mut self.elliptical,
+            "measure_cut" => &mut self.measure_cuts,
+            "scope_prefix" => &mut self.scope_prefixes,
+            "rise" => &mut self.rise,
+            "fall" => &mut self.fall,
+            "continuation" => &mut self.continuations,
+            "scope" => &mut self.scopes,
+            "category" => &mut self.categories,
+            _ => return false,
+        };
+        list.push(w);
+        true
+    }
+}
+
+/// Load `task_rules.tsv`.
+fn load_task_words(user_dir: Option<&Path>) -> Result<TaskWords, DictError> {
+    let mut task_words = TaskWords::default();
+    for row in table(user_dir, "task_rules.tsv")?.rows {
+        let w = row.get(0).to_string();
+        match row.get(1) {
+            "count_noun" => task_words.count_nouns.push(w),
+            "lead" => task_words.leads.push(w),
+            "inline_lead" => task_words.inline_leads.push(w),
+            "not_lead" => task_words.not_leads.push(w),
+            "verb" => {
+                task_words.verbs.insert(w);
+            }
+            "question_word" => task_words.question_words.push(w),
+            "question_prefix" => task_words.question_prefixes.push(w),
+            "review_heading" => task_words.review_headings.push(w),
+            "condition" => task_words.conditions.push(w),
+            "clause_opener" => task_words.clause_openers.push(w),
+            other => return Err(row.error(format!("unknown role {other:?}"))),
+        }
+    }
+    task_words
+        .count_nouns
+        .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    task_words
+        .question_words
+        .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    Ok(task_words)
+}
+
+/// Load `policy_terms.txt`.
+fn load_policy_terms(user_dir: Option<&Path>) -> Result<String, DictError> {
+    let mut policy_terms = embedded("policy_terms.txt").to_string();
+    if let Some((file, text)) = read_user(user_dir, "policy_terms.txt")? {
+        check_policy_terms(&file, &text)?;
+        policy_terms.push('\n');
+        policy_terms.push_str(&text);
+    }
+    Ok(policy_terms)
+}
+
+/// Load `synonyms.tsv`.
+fn load_synonyms(user_dir: Option<&Path>) -> Result<Vec<(String, String)>, DictError> {
+    let mut synonyms = Vec::new();
+    for row in table(user_dir, "synonyms.tsv")?.rows {
+        synonyms.push((row.get(1).to_string(), row.get(0).to_string()));
+    }
+    synonyms.sort_by_key(|(v, _)| std::cmp::Reverse(v.chars().count()));
+    Ok(synonyms)
+}
+
+/// Load `measures.tsv`.
+fn load_measures(user_dir: Option<&Path>) -> Result<Vec<MeasureWord>, DictError> {
+    let mut measures = Vec::new();
+    for row in table(user_dir, "measures.tsv")?.rows {
+        let Some(kind) = MeasureKind::parse(row.get(1)) else {
+            return Err(row.error(format!("unknown measure kind {:?}", row.get(1))));
+        };
+        let at_end = match row.get(2) {
+            "end" => true,
+            "tail" => false,
+            other => return Err(row.error(format!("position must be end or tail, not {other:?}"))),
+        };
+        measures.push(MeasureWord {
+            word: row.get(0).to_string(),
+            kind,
+            at_end,
+        });
+    }
+    Ok(measures)
+}
+
 impl Dicts {
     /// Load the built-in dictionaries, extended by the files in `user_dir` if given.
     pub fn load(user_dir: Option<&Path>) -> Result<Dicts, DictError> {
@@ -479,169 +703,25 @@ impl Dicts {
                 path: dir.to_path_buf(),
             });
         }
-        let warnings = user_dir.map(unknown_files).unwrap_or_default();
-        let mut boilerplate = Vec::new();
-        for row in table(user_dir, "boilerplate.tsv")?.rows {
-            let pattern = boilerplate_pattern(&row)?;
-            let max_len = match row.get(1) {
-                "" => 300,
-                s => s
-                    .parse()
-                    .map_err(|_| row.error(format!("max_len is not a number: {s}")))?,
-            };
-            boilerplate.push(Boilerplate { pattern, max_len });
-        }
-
-        let mut comparators = Vec::new();
-        for row in table(user_dir, "comparators.tsv")?.rows {
-            let after = match row.get(1) {
-                "after" => true,
-                "before" => false,
-                other => {
-                    return Err(
-                        row.error(format!("position must be before or after, not {other:?}"))
-                    )
-                }
-            };
-            let comparator = match Comparator::parse(row.get(2)) {
-                Some(c) if c != Comparator::Range => c,
-                _ => return Err(row.error(format!("unknown comparator {:?}", row.get(2)))),
-            };
-            comparators.push(ComparatorWord {
-                word: row.get(0).to_string(),
-                after,
-                comparator,
-                verb: row.get(3) == "yes",
-            });
-        }
-        // Longest first, so 不超过 is tried before 超过 and 超.
-        comparators.sort_by_key(|c| std::cmp::Reverse(c.word.chars().count()));
-
-        let mut units = Vec::new();
-        for row in table(user_dir, "units.tsv")?.rows {
-            let Some(class) = UnitClass::parse(row.get(1)) else {
-                return Err(row.error(format!("unknown unit class {:?}", row.get(1))));
-            };
-            units.push(Unit {
-                unit: row.get(0).to_string(),
-                class,
-            });
-        }
-        units.sort_by_key(|u| std::cmp::Reverse(u.unit.chars().count()));
-
-        let mut tw = TargetWords::default();
-        for row in table(user_dir, "target_rules.tsv")?.rows {
-            let w = row.get(0).to_string();
-            match row.get(1) {
-                "lead_verb" => {
-                    tw.lead_verbs.insert(w);
-                }
-                "adverb" => {
-                    tw.adverbs.insert(w);
-                }
-                "tail" => tw.tails.push(w),
-                "inner_verb" => tw.inner_verbs.push(w),
-                "annual_plan" => tw.annual_plans.push(w),
-                "bare_measure" => {
-                    tw.bare_measures.insert(w);
-                }
-                "generic_head" => {
-                    tw.generic_heads.insert(w);
-                }
-                "structural" => tw.structural.push(w),
-                "instrument" => tw.instruments.push(w),
-                "event" => tw.events.push(w),
-                "status_cue" => tw.status_cues.push(w),
-                "target_cue" => tw.target_cues.push(w),
-                "status_heading" => tw.status_headings.push(w),
-                "target_heading" => tw.target_headings.push(w),
-                "press_cue" => tw.press_cues.push(w),
-                "elliptical" => tw.elliptical.push(w),
-                "measure_cut" => tw.measure_cuts.push(w),
-                "scope_prefix" => tw.scope_prefixes.push(w),
-                "rise" => tw.rise.push(w),
-                "continuation" => tw.continuations.push(w),
-                "predicate" => {
-                    tw.predicates.insert(w);
-                }
-                "fall" => tw.fall.push(w),
-                other => return Err(row.error(format!("unknown role {other:?}"))),
-            }
-        }
-        tw.structural
-            .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-
-        let mut task_words = TaskWords::default();
-        for row in table(user_dir, "task_rules.tsv")?.rows {
-            let w = row.get(0).to_string();
-            match row.get(1) {
-                "count_noun" => task_words.count_nouns.push(w),
-                "lead" => task_words.leads.push(w),
-                "inline_lead" => task_words.inline_leads.push(w),
-                "not_lead" => task_words.not_leads.push(w),
-                "verb" => {
-                    task_words.verbs.insert(w);
-                }
-                "question_word" => task_words.question_words.push(w),
-                "question_prefix" => task_words.question_prefixes.push(w),
-                other => return Err(row.error(format!("unknown role {other:?}"))),
-            }
-        }
-        task_words
-            .count_nouns
-            .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-        task_words
-            .question_words
-            .sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-
-        let mut policy_terms = embedded("policy_terms.txt").to_string();
-        if let Some((file, text)) = read_user(user_dir, "policy_terms.txt")? {
-            check_policy_terms(&file, &text)?;
-            policy_terms.push('\n');
-            policy_terms.push_str(&text);
-        }
-
-        let mut synonyms = Vec::new();
-        for row in table(user_dir, "synonyms.tsv")?.rows {
-            synonyms.push((row.get(1).to_string(), row.get(0).to_string()));
-        }
-        synonyms.sort_by_key(|(v, _)| std::cmp::Reverse(v.chars().count()));
-
-        let mut measures = Vec::new();
-        for row in table(user_dir, "measures.tsv")?.rows {
-            let Some(kind) = MeasureKind::parse(row.get(1)) else {
-                return Err(row.error(format!("unknown measure kind {:?}", row.get(1))));
-            };
-            let at_end = match row.get(2) {
-                "end" => true,
-                "tail" => false,
-                other => {
-                    return Err(row.error(format!("position must be end or tail, not {other:?}")))
-                }
-            };
-            measures.push(MeasureWord {
-                word: row.get(0).to_string(),
-                kind,
-                at_end,
-            });
-        }
-
         Ok(Dicts {
-            warnings,
-            boilerplate,
-            comparators,
-            units,
-            target_words: tw,
-            policy_terms,
-            synonyms,
-            measures,
-            task_words,
+            warnings: user_dir.map(unknown_files).unwrap_or_default(),
+            boilerplate: load_boilerplate(user_dir)?,
+            comparators: load_comparators(user_dir)?,
+            units: load_units(user_dir)?,
+            target_words: load_target_words(user_dir)?,
+            policy_terms: load_policy_terms(user_dir)?,
+            synonyms: load_synonyms(user_dir)?,
+            measures: load_measures(user_dir)?,
+            table_headers: table(user_dir, "table_headers.tsv")?,
+            task_words: load_task_words(user_dir)?,
             divisions: table(user_dir, "regions/divisions.tsv")?,
             retired: table(user_dir, "regions/retired.tsv")?,
             areas: table(user_dir, "regions/areas.tsv")?,
             aliases: table(user_dir, "regions/aliases.tsv")?,
             ordinary_words: table(user_dir, "regions/ordinary_words.tsv")?,
             not_places: table(user_dir, "regions/not_places.tsv")?,
+            abbreviations: table(user_dir, "regions/abbreviations.tsv")?,
+            holidays: table(user_dir, "holidays.tsv")?,
         })
     }
 }

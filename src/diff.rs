@@ -150,8 +150,9 @@ fn compare(o: &Target, n: &Target) -> Vec<Change> {
     ch
 }
 
-/// Align OLD and NEW targets by indicator.
-pub fn align(old: &[Target], new: &[Target], dicts: &Dicts) -> Vec<Aligned> {
+/// Candidate pairs (score, old index, new index), best first: indicators of the same kind
+/// and unit whose canonical forms are alike, ties broken by year, kind and value.
+fn candidates(old: &[Target], new: &[Target], dicts: &Dicts) -> Vec<(f64, usize, usize)> {
     let oc: Vec<String> = old.iter().map(|t| canonical(&t.indicator, dicts)).collect();
     let nc: Vec<String> = new.iter().map(|t| canonical(&t.indicator, dicts)).collect();
     let mut cands: Vec<(f64, usize, usize)> = Vec::new();
@@ -160,99 +161,88 @@ pub fn align(old: &[Target], new: &[Target], dicts: &Dicts) -> Vec<Aligned> {
             if measure_kind(&oc[i], dicts) != measure_kind(&nc[j], dicts) || o.unit != n.unit {
                 continue;
             }
-            let mut s = similarity(&oc[i], &nc[j]);
+            let s = similarity(&oc[i], &nc[j]);
             if s < 0.7 {
                 continue;
             }
-            // prefer pairs that agree on unit, year and kind when indicators tie
-            if o.unit == n.unit {
-                s += 0.01;
-            }
-            if o.year == n.year {
-                s += 0.005;
-            }
-            if o.kind == n.kind {
-                s += 0.002;
-            }
-            if o.value == n.value {
-                s += 0.001;
-            }
-            cands.push((s, i, j));
+            // prefer pairs that agree on year, kind and value when indicators tie
+            let tie = 0.01
+                + if o.year == n.year { 0.005 } else { 0.0 }
+                + if o.kind == n.kind { 0.002 } else { 0.0 }
+                + if o.value == n.value { 0.001 } else { 0.0 };
+            cands.push((s + tie, i, j));
         }
     }
     cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    cands
+}
+
+/// One side alone: added or removed.
+fn alone(status: Status, t: &Target) -> Aligned {
+    let (old, new) = match status {
+        Status::OnlyOld => (Some(t.clone()), None),
+        _ => (None, Some(t.clone())),
+    };
+    Aligned {
+        status,
+        indicator: t.indicator.clone(),
+        similarity: 0.0,
+        changes: vec![],
+        value_delta: None,
+        value_ratio: None,
+        old,
+        new,
+        document: None,
+    }
+}
+
+/// A matched pair.
+fn pair(similarity: f64, o: &Target, n: &Target) -> Aligned {
+    let changes = compare(o, n);
+    let same_unit = o.unit == n.unit;
+    let status = if o.kind != n.kind {
+        Status::Trajectory
+    } else if changes.is_empty() {
+        Status::Unchanged
+    } else {
+        Status::Changed
+    };
+    Aligned {
+        status,
+        indicator: n.indicator.clone(),
+        similarity: (similarity * 1000.0).round() / 1000.0,
+        changes,
+        value_delta: same_unit.then(|| ((n.value - o.value) * 1e6).round() / 1e6),
+        value_ratio: (same_unit && o.value != 0.0)
+            .then(|| ((n.value / o.value) * 1e4).round() / 1e4),
+        old: Some(o.clone()),
+        new: Some(n.clone()),
+        document: None,
+    }
+}
+
+/// Align OLD and NEW targets by indicator: best pairs first, each target in one pair at
+/// most; rows in OLD's order, then the added ones in NEW's.
+pub fn align(old: &[Target], new: &[Target], dicts: &Dicts) -> Vec<Aligned> {
     let (mut uo, mut un) = (vec![false; old.len()], vec![false; new.len()]);
-    let mut pairs = Vec::new();
-    for (s, i, j) in cands {
+    let mut out: Vec<(usize, Aligned)> = Vec::new();
+    for (s, i, j) in candidates(old, new, dicts) {
         if !uo[i] && !un[j] {
             uo[i] = true;
             un[j] = true;
-            pairs.push((s.min(1.0), i, j));
+            out.push((i, pair(s.min(1.0), &old[i], &new[j])));
         }
     }
-    let mut out: Vec<(usize, Aligned)> = Vec::new();
-    for (s, i, j) in pairs {
-        let (o, n) = (&old[i], &new[j]);
-        let changes = compare(o, n);
-        let same_unit = o.unit == n.unit;
-        let status = if o.kind != n.kind {
-            Status::Trajectory
-        } else if changes.is_empty() {
-            Status::Unchanged
-        } else {
-            Status::Changed
-        };
-        out.push((
-            i,
-            Aligned {
-                status,
-                indicator: n.indicator.clone(),
-                similarity: (s * 1000.0).round() / 1000.0,
-                changes,
-                value_delta: same_unit.then(|| ((n.value - o.value) * 1e6).round() / 1e6),
-                value_ratio: (same_unit && o.value != 0.0)
-                    .then(|| ((n.value / o.value) * 1e4).round() / 1e4),
-                old: Some(o.clone()),
-                new: Some(n.clone()),
-                document: None,
-            },
-        ));
-    }
     for (i, o) in old.iter().enumerate().filter(|(i, _)| !uo[*i]) {
-        out.push((
-            i,
-            Aligned {
-                status: Status::OnlyOld,
-                indicator: o.indicator.clone(),
-                similarity: 0.0,
-                changes: vec![],
-                value_delta: None,
-                value_ratio: None,
-                old: Some(o.clone()),
-                new: None,
-                document: None,
-            },
-        ));
+        out.push((i, alone(Status::OnlyOld, o)));
     }
     out.sort_by_key(|(i, _)| *i);
     let mut res: Vec<Aligned> = out.into_iter().map(|(_, a)| a).collect();
-    for n in new
-        .iter()
-        .enumerate()
-        .filter(|(j, _)| !un[*j])
-        .map(|(_, n)| n)
-    {
-        res.push(Aligned {
-            status: Status::OnlyNew,
-            indicator: n.indicator.clone(),
-            similarity: 0.0,
-            changes: vec![],
-            value_delta: None,
-            value_ratio: None,
-            old: None,
-            new: Some(n.clone()),
-            document: None,
-        });
-    }
+    res.extend(
+        new.iter()
+            .enumerate()
+            .filter(|(j, _)| !un[*j])
+            .map(|(_, n)| alone(Status::OnlyNew, n)),
+    );
     res
 }

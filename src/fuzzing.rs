@@ -78,7 +78,11 @@ pub fn parse_bytes(engine: &Engine, data: &[u8]) {
         let _ = numbers::comparator(text, &q, &g.numbers);
     }
     let reference = NaiveDate::from_ymd_opt(2022, 3, 5);
-    for r in [None, reference] {
+    let with_year = dates::Reference {
+        date: reference,
+        doc_year: Some(2022),
+    };
+    for r in [dates::Reference::at(None), dates::Reference::at(reference), with_year] {
         for d in dates::scan(&g.dates, text, r) {
             assert!(in_text(d.start, d.end), "date at {}..{}", d.start, d.end);
         }

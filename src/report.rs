@@ -142,6 +142,15 @@ string_enum! {
 }
 
 string_enum! {
+    /// Which end of an open-ended span is open: `start` for one that runs up to its anchor
+    /// (2025年前, 截至2020年底), `end` for one that runs on from it (2018年以来, 自2021年1月1日起).
+    Open {
+        Start => "start",
+        End => "end",
+    }
+}
+
+string_enum! {
     /// The level of a place.
     Level {
         Province => "province",
@@ -248,6 +257,9 @@ pub struct DateItem {
     /// ISO 8601: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `--MM-DD`, `YYYY/YYYY` …
     pub value: String,
     pub kind: DateKind,
+    /// The open end of an open-ended span (`2018年以来`: `end`); null for a closed one.
+    #[serde(default)]
+    pub open: Option<Open>,
     pub evidence: String,
     pub span: [usize; 2],
     /// How many times this value occurs.

@@ -30,6 +30,8 @@ rules! {
     // targets (extract/targets/)
     TargetLinking => "target.linking": "an indicator that states its figure: 指标达到N, 指标N, 指标提高到N";
     TargetNumberFirst => "target.number_first": "a figure before the noun it counts: 培育100家企业, 建设30个平台";
+    TargetMeasuredNoun => "target.measured_noun": "a share or count after only a scope, before the noun it measures: 全区93.8%的河道…, 区内28座泵闸";
+    TargetEnumerationCount => "target.enumeration_count": "a count after a list of names, or closing one with 等: A、B2座水厂, A、B等5座水厂";
     TargetClauseSubject => "target.clause_subject": "a figure whose indicator is the subject of an earlier clause: 全省GDP…,2021年达到N";
     TargetLabelValue => "target.label_value": "a label and its figure: 5G基站数:20万个";
     TargetSameIndicator => "target.same_indicator": "a figure that measures the indicator named before it: 从X增长到Y, A和B分别达到N和M";
@@ -37,15 +39,19 @@ rules! {
     TargetTable => "target.table": "a cell of an indicator table (指标 / 2020年 / 2025年 / 属性)";
     // dates (extract/dates/)
     DateDay => "date.day": "a full date: 2021年12月12日, 2021-12-12, 二〇二一年十二月十二日";
-    DateMonth => "date.month": "a year and month: 2021年12月, 2021年3月份";
+    DateMonth => "date.month": "a year and month: 2021年12月, 2021年3月份, 2021-12";
     DateYear => "date.year": "a year, with its governing word: 到2025年, 2020年底";
     DateYearRange => "date.year_range": "a span of years: 2021—2025年, 2021-2023年";
-    DateMonthRange => "date.month_range": "a span of months: 2022年1-6月, 三月到五月";
+    DateMonthRange => "date.month_range": "a span of months: 2022年1-6月, 2020年12月至2021年3月, 三月到五月";
     DateMonthList => "date.month_list": "months named together: 2023年5、6月";
     DateHalfQuarter => "date.half_quarter": "a half-year or quarter: 2021年上半年, 一季度, 前三季度";
     DateFiveYearPlan => "date.five_year_plan": "a five-year-plan period: “十四五”时期, 第十四个五年规划";
-    DateRelative => "date.relative": "a year, month or quarter told against the publication date: 今年, 去年, 上半年";
+    DateRelative => "date.relative": "a year, month or quarter told against the publication date or the document's year: 今年, 上年, 上月, 本季度, 上半年, 3月份, 年底前";
     DateMonthDay => "date.month_day": "a month and day without a year: 11月19日";
+    DateDayRange => "date.day_range": "a span of days, the year and month carried over: 2017年8月11日至22日";
+    DateDecade => "date.decade": "a decade: 上世纪90年代, 20世纪80年代";
+    DateHoliday => "date.holiday": "a holiday's day: 2022年春节, 今年国庆节";
+    DateOpenSpan => "date.open_span": "a span open at one end, read as its anchor: 2018年以来, 自2021年1月1日起, 2025年前";
     // regions (extract/regions/)
     RegionFullName => "region.full_name": "a division's full name: 浙江省, 杭州市, 渝北区";
     RegionShortName => "region.short_name": "a division's short name on word boundaries: 浙江, 杭州, 渝北";
@@ -53,6 +59,7 @@ rules! {
     RegionAfterParent => "region.after_parent": "a short name right after its parent: 福州鼓楼, 北京朝阳";
     RegionInList => "region.in_list": "an ordinary-word name inside a list of places: 太原、大同、长治";
     RegionCompound => "region.compound": "a piece of one token made of place names: 吉林长春";
+    RegionAbbreviation => "region.abbreviation": "a one-character abbreviation in a run or after a verb of place: 沪苏浙皖, 川渝, 在皖";
     RegionArea => "region.area": "a named area: 长三角, 京津冀, 雄安新区";
     // tasks (extract/tasks/)
     TaskInline => "task.inline": "items inside a sentence before a declared count: A、B和C等3项任务";

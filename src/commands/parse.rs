@@ -64,7 +64,7 @@ fn parse_one(input: &str, reference: Option<NaiveDate>, engine: &Engine) -> Pars
             let (a, b) = (doc.char_at(base + q.start), doc.char_at(base + q.end));
             nums.push(num(text, &q, engine, doc.slice(a, b), doc.span(a, b)));
         }
-        for d in dates::scan(&res.dates, text, reference) {
+        for d in dates::scan(&res.dates, text, dates::Reference::at(reference)) {
             let (a, b) = (doc.char_at(base + d.start), doc.char_at(base + d.end));
             ds.push(Date {
                 text: doc.slice(a, b).to_string(),

@@ -37,18 +37,22 @@ pub struct Resources {
     pub tasks: tasks::Vocab,
     /// Every division and area name, with the index to resolve them.
     pub gazetteer: regions::Gazetteer,
+    /// One-character province abbreviations.
+    pub abbreviations: regions::abbrev::Abbreviations,
 }
 
 impl Resources {
     /// Compile everything from `dicts`; a pattern that does not compile is a [`DictError`].
     pub fn new(dicts: &Dicts) -> Result<Resources, DictError> {
+        let gazetteer = regions::Gazetteer::build(dicts);
         Ok(Resources {
             numbers: numbers::Grammar::new(dicts)?,
-            dates: dates::DateGrammar::new(),
+            dates: dates::DateGrammar::new(dicts)?,
             date_labels: dates::published::Labels::default(),
             targets: targets::Vocab::new(dicts)?,
             tasks: tasks::Vocab::new(dicts)?,
-            gazetteer: regions::Gazetteer::build(dicts),
+            abbreviations: regions::abbrev::Abbreviations::new(&dicts.abbreviations, &gazetteer),
+            gazetteer,
         })
     }
 }
@@ -67,13 +71,19 @@ pub struct Text<'a> {
 /// Run every extractor on a document.
 pub fn analyze(doc: &Document, seg: &Segmenter, res: &Resources) -> DocReport {
     // Dates are read once without a reference to find the publication date, then (if there
-    // is one) again with it; every later rule shares that second reading.
-    let plain = dates::scan_sentences(&res.dates, doc, None);
+    // is one, or the title names the year of a one-year document) again against them; every
+    // later rule shares that second reading.
+    let plain = dates::scan_sentences(&res.dates, doc, dates::Reference::default());
     let published = dates::published::published(doc, &plain, &res.dates, &res.date_labels);
     let pub_date = published.as_ref().map(|p| p.0);
-    let scans = match pub_date {
-        Some(_) => dates::scan_sentences(&res.dates, doc, pub_date),
-        None => plain,
+    let reference = dates::Reference {
+        date: pub_date,
+        doc_year: dates::document_year(&res.dates, doc),
+    };
+    let scans = if reference == dates::Reference::default() {
+        plain
+    } else {
+        dates::scan_sentences(&res.dates, doc, reference)
     };
     let text = Text {
         doc,

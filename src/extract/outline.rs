@@ -23,7 +23,7 @@ fn marker_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(?:(?P<box>专栏\s*(?P<boxn>\d{1,2}))\s*|(?P<ch>第(?P<chn>[一二三四五六七八九十百]+)(?P<chk>[章节篇]|部分))\s*|(?P<cn>[一二三四五六七八九十]+)、|[(（](?P<pcn>[一二三四五六七八九十]+)[)）]|(?P<ar>\d{1,2})[.、．](?:\s|[^\d])|[(（](?P<par>\d{1,2})[)）]|(?P<circ>[①-⑳]))",
+            r"^(?:(?P<box>专栏\s*(?P<boxn>\d{1,2}))\s*|(?P<ch>第(?P<chn>[一二三四五六七八九十百]+)(?P<chk>[章节篇]|部分))\s*|(?P<cn>[一二三四五六七八九十]+)、|[(（](?P<pcn>[一二三四五六七八九十]+)[)）]|(?P<ar>\d{1,2})[.、．﹒](?:\s|[^\d])|[(（](?P<par>\d{1,2})[)）]|(?P<circ>[①-⑳]))",
         )
         .expect("valid outline marker regex")
     })
@@ -156,6 +156,7 @@ mod tests {
         assert_eq!(read("(三)发展目标"), Some((4, 3)));
         assert_eq!(read("（十一）加强"), Some((4, 11)));
         assert_eq!(read("3.推进"), Some((5, 3)));
+        assert_eq!(read("12﹒深化"), Some((5, 12)));
         assert_eq!(read("(2)完善"), Some((6, 2)));
         assert_eq!(read("②强化"), Some((7, 2)));
         assert_eq!(marker("2.5万项"), None);

@@ -4,6 +4,7 @@
 use policylens::extract::targets::filters;
 use policylens::extract::{dates, numbers};
 use policylens::pipeline::document_from_str;
+use policylens::report::Open;
 use std::fmt::Write as _;
 
 /// Data rows of a corpus file: (line number, cells). Header and `#` lines are skipped.
@@ -197,14 +198,24 @@ fn targets_corpus() {
 #[test]
 fn dates_corpus() {
     let engine = crate::engine();
-    check("dates.tsv", 100, |c| {
+    check("dates.tsv", 300, |c| {
         // columns: input, reference, expected, note
         let reference = chrono::NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok();
         let doc = document_from_str("-", "txt", &c[0], engine);
+        let reference = dates::Reference {
+            date: reference,
+            doc_year: dates::document_year(&engine.resources.dates, &doc),
+        };
         let mut got: Vec<String> = Vec::new();
         for i in 0..doc.sentences.len() {
             for d in dates::scan(&engine.resources.dates, doc.sentence_text(i), reference) {
                 let v = d.value.unwrap_or_else(|| "?".into());
+                // an open end in the ISO 8601-2 form: 2018/.. (from 2018 on), ../2025 (up to 2025)
+                let v = match d.open {
+                    Some(Open::End) => format!("{v}/.."),
+                    Some(Open::Start) => format!("../{v}"),
+                    None => v,
+                };
                 if !got.contains(&v) {
                     got.push(v);
                 }

@@ -56,6 +56,7 @@ struct Target {
 struct Date {
     value: String,
     kind: String,
+    open: Option<String>,
     evidence: String,
     span: [usize; 2],
     mentions: usize,

@@ -1,19 +1,52 @@
 //! Dates and planning periods, and the document's publication date.
 //!
-//! [`grammar`] reads the date shapes, one rule per shape (periods 2021—2025年, full dates,
-//! year–months, half years and quarters, five-year-plan periods, years with their governing
-//! word, month–days, 今年/明年/去年 relative to the publication date); [`published`] finds
-//! the document's own date. Values are ISO 8601 as the guidelines define them.
+//! The grammar reads in three steps, in the manner of Duckling: [`atoms`] finds the pieces
+//! of a date in one pass (years, months, days, quarters, relative words, holidays, connectors
+//! 至/到/-, governing words 截至/自, endings 底/前/以来); [`parse`] joins adjacent atoms into
+//! expressions (points, ranges with the year and month carried over, lists, plan periods,
+//! decades); [`rules`] tells each expression's value against a [`Reference`] (the
+//! publication date and a one-year document's year), one named rule per shape. [`published`]
+//! finds the document's own date. Values are ISO 8601 as the guidelines define them.
 
+pub mod atoms;
+pub mod calendar;
 pub mod grammar;
+pub mod holidays;
+pub mod parse;
 pub mod published;
+pub mod rules;
 
 pub use grammar::DateGrammar;
 
 use crate::normalize::Document;
-use crate::report::{DateItem, DateKind};
+use crate::report::{DateItem, DateKind, Open};
 use crate::rules::Rule;
 use chrono::{Datelike, NaiveDate};
+
+/// What yearless and relative expressions are told against.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reference {
+    /// The publication date, or a stand-in for it: 今年, 上月, month–days.
+    pub date: Option<NaiveDate>,
+    /// The year of a one-year document (《2022年…工作要点》): its yearless months, quarters
+    /// and deadlines (3月底前) are that year's.
+    pub doc_year: Option<i32>,
+}
+
+impl Reference {
+    /// A reference date alone (`parse --reference`).
+    pub fn at(date: Option<NaiveDate>) -> Reference {
+        Reference {
+            date,
+            doc_year: None,
+        }
+    }
+
+    /// The year relative words count from: the reference date's, else the document's.
+    pub fn year(self) -> Option<i32> {
+        self.date.map(|d| d.year()).or(self.doc_year)
+    }
+}
 
 /// A date expression found in a text (byte offsets into the scanned text).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +60,8 @@ pub struct DateMatch {
     pub full: bool,
     /// The rule that read it.
     pub rule: Rule,
+    /// The open end of an open-ended span (2018年以来: the end).
+    pub open: Option<Open>,
 }
 
 impl DateMatch {
@@ -37,8 +72,20 @@ impl DateMatch {
 }
 
 /// Scan `text` for date expressions against `reference` (see [`grammar::scan`]).
-pub fn scan(g: &DateGrammar, text: &str, reference: Option<NaiveDate>) -> Vec<DateMatch> {
+pub fn scan(g: &DateGrammar, text: &str, reference: Reference) -> Vec<DateMatch> {
     grammar::scan(g, text, reference)
+}
+
+/// The year of a one-year document (a plan, evaluation or work programme for one year), from
+/// its title: the metadata title or one of the first lines (包头市2022年…考评办法).
+pub fn document_year(g: &DateGrammar, doc: &Document) -> Option<i32> {
+    let lines = (0..doc.sentences.len().min(12)).map(|i| doc.sentence_text(i));
+    doc.meta
+        .title
+        .as_deref()
+        .into_iter()
+        .chain(lines)
+        .find_map(|t| g.one_year_title(t))
 }
 
 /// The first and last day an ISO value covers (`2021` → Jan 1 … Dec 31, `2021-01/2021-05`
@@ -89,19 +136,19 @@ pub fn parse_meta_date(g: &DateGrammar, s: &str) -> Option<NaiveDate> {
             return Some(d.date());
         }
     }
-    scan(g, s, None)
+    scan(g, s, Reference::default())
         .into_iter()
         .find(|d| d.kind == DateKind::Day)
         .and_then(|d| d.value)
         .and_then(|v| NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok())
 }
 
-/// The date expressions of every sentence (byte offsets within the sentence), read with
-/// `reference` as the publication date.
+/// The date expressions of every sentence (byte offsets within the sentence), read against
+/// `reference`.
 pub fn scan_sentences(
     g: &DateGrammar,
     doc: &Document,
-    reference: Option<NaiveDate>,
+    reference: Reference,
 ) -> Vec<Vec<DateMatch>> {
     (0..doc.sentences.len())
         .map(|i| scan(g, doc.sentence_text(i), reference))
@@ -125,6 +172,7 @@ pub fn items(doc: &Document, scans: &[Vec<DateMatch>]) -> Vec<DateItem> {
             items.push(DateItem {
                 value,
                 kind: m.kind,
+                open: m.open,
                 evidence: doc.slice(a, b).to_string(),
                 span: doc.span(a, b),
                 mentions: 1,

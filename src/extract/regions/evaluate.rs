@@ -41,7 +41,7 @@ fn in_quoted_name(text: &str, a: usize, b: usize) -> bool {
         return false;
     }
     let after: Vec<char> = text[b..].chars().take(11).collect();
-    let Some(c) = after.iter().position(|&c| c == '”') else {
+    let Some(c) = after.iter().position(|&c| c == '”' || c == '"') else {
         return false;
     };
     let inner = o + c;
@@ -72,20 +72,23 @@ fn compound_piece(tx: &Text, g: &Gazetteer, a: usize, b: usize) -> bool {
     cuts.len() > 2 && cuts.contains(&a) && cuts.contains(&b)
 }
 
-/// Part of an organisation, newspaper or zone name: a suffix of `not_places.tsv` follows
-/// directly, or after a short name part (杭州城西科创大走廊).
-fn inside_other_name(g: &Gazetteer, after: &str) -> bool {
+/// Part of an organisation, newspaper, zone, road, estate or meeting name: a suffix of
+/// `not_places.tsv` follows directly, or within its reach (杭州城西科创大走廊, 金沙雅苑,
+/// 黄河流域生态保护和高质量发展座谈会), with no punctuation between. A suffix that only a
+/// short name is borrowed by does not apply to a full name.
+fn inside_other_name(g: &Gazetteer, after: &str, short: bool) -> bool {
     let near: String = after
         .chars()
         .take_while(|c| !c.is_ascii_punctuation() && !"，。、；：,;:（）()“”《》 \n".contains(*c))
-        .take(8)
+        .take(20)
         .collect();
-    g.not_places.iter().any(|s| {
-        after.starts_with(s.as_str())
-            || near
-                .find(s.as_str())
-                .is_some_and(|i| near[..i].chars().count() <= 3 && s.chars().count() >= 3)
-    })
+    g.not_places
+        .iter()
+        .filter(|s| short || !s.short_only)
+        .any(|s| {
+            near.find(s.suffix.as_str())
+                .is_some_and(|i| near[..i].chars().count() <= s.reach)
+        })
 }
 
 /// Word boundaries: a name must start a token and end one, except that a full name may open
@@ -148,10 +151,11 @@ fn top_level(g: &Gazetteer, cands: Vec<(usize, Via)>) -> Vec<(usize, Via)> {
         .collect()
 }
 
-/// A bare county short must read as a name in context: jieba tags it as a place or person's
-/// name (渝北/ns, 德清/nr), not as a common word (双城/n, 合作/vn); another proper noun
-/// (义乌/nz, but also 新华, 七星) needs a unit above it in the document. None: no mention;
-/// Some(needs_parent).
+/// A bare county short must read as a name in context: jieba tags it as a place, a person's
+/// name or another proper noun (渝北/ns, 德清/nr, 义乌/nz), not as a common word (双城/n,
+/// 合作/vn). It still needs a unit above it in the document (清河, 长兴, 石泉: county names
+/// borrowed by words, roads and islands everywhere): None is no mention, Some(true) a
+/// mention that needs its parent.
 fn county_short(tx: &Text, (a, b): (usize, usize)) -> Option<bool> {
     let tag = tx
         .tokens
@@ -159,11 +163,7 @@ fn county_short(tx: &Text, (a, b): (usize, usize)) -> Option<bool> {
         .iter()
         .find(|t| t.start == a && t.end == b)
         .map_or("", |t| t.tag);
-    if tag.starts_with("ns") || tag.starts_with("nr") {
-        Some(false)
-    } else {
-        (tag == "nz").then_some(true)
-    }
+    (tag.starts_with("ns") || tag.starts_with("nr") || tag == "nz").then_some(true)
 }
 
 /// The units a name may mean at the document's date (no date: a retired name still means
@@ -193,7 +193,10 @@ pub fn evaluate(tx: &Text, year: Option<i32>, hit: Hit, prev: Option<&Mention>) 
     let (a, b) = (doc.char_at(hit.start), doc.char_at(hit.end));
     let entries = &g.entries[hit.pattern];
     let name = &text[hit.start..hit.end];
-    if inside_other_name(g, &text[hit.end..]) {
+    let short = entries
+        .iter()
+        .all(|e| matches!(e, Entry::Unit(_, Via::Short | Via::Alias)));
+    if inside_other_name(g, &text[hit.end..], short) {
         return None;
     }
     let compound = on_boundaries(tx, g, entries, (a, b))?;
@@ -244,7 +247,8 @@ pub fn evaluate(tx: &Text, year: Option<i32>, hit: Hit, prev: Option<&Mention>) 
             .first()
             .is_some_and(|(i, _)| g.units[*i].level == Level::County)
         {
-            mention.needs_parent = county_short(tx, (a, b))?;
+            // inside a list of places (启东、海门) any tag will do; it still needs its parent
+            mention.needs_parent = in_list || county_short(tx, (a, b))?;
         }
         if !compound {
             mention.rule = if ordinary {

@@ -66,6 +66,28 @@ pub enum Entry {
     Area(usize),
 }
 
+/// A suffix that makes a place name part of another name (`not_places.tsv`).
+#[derive(Debug, Clone)]
+pub struct NotPlace {
+    pub suffix: String,
+    /// Characters allowed between the name and the suffix.
+    pub reach: usize,
+    /// Only a short name is borrowed so (洛川路): a full name before it stays a place.
+    pub short_only: bool,
+}
+
+impl NotPlace {
+    fn from_row(r: &Row) -> NotPlace {
+        let suffix = r.get(0).to_string();
+        let default = if suffix.chars().count() >= 3 { 3 } else { 0 };
+        NotPlace {
+            reach: r.get(2).parse().unwrap_or(default),
+            short_only: r.get(3) == "short",
+            suffix,
+        }
+    }
+}
+
 /// The loaded division list and the automaton over all names.
 pub struct Gazetteer {
     pub units: Vec<Unit>,
@@ -76,7 +98,7 @@ pub struct Gazetteer {
     /// Pattern index of every name, to fall back to a shorter name at the same position.
     pub(super) by_name: HashMap<String, usize>,
     pub(super) ordinary: HashSet<String>,
-    pub(super) not_places: Vec<String>,
+    pub(super) not_places: Vec<NotPlace>,
 }
 
 /// Current units, then retired ones with their years of validity; a current unit that
@@ -204,12 +226,7 @@ impl Gazetteer {
                 .iter()
                 .map(|r| r.get(0).to_string())
                 .collect(),
-            not_places: d
-                .not_places
-                .rows
-                .iter()
-                .map(|r| r.get(0).to_string())
-                .collect(),
+            not_places: d.not_places.rows.iter().map(NotPlace::from_row).collect(),
         }
     }
 
@@ -218,6 +235,16 @@ impl Gazetteer {
         DivisionCode::parse(code)
             .and_then(|c| self.by_code.get(&c))
             .map(|&i| &self.units[i])
+    }
+
+    /// The index of the current unit with this code.
+    pub fn index_of(&self, code: &str) -> Option<usize> {
+        DivisionCode::parse(code).and_then(|c| self.by_code.get(&c).copied())
+    }
+
+    /// Whether `s` is a name of a unit or area.
+    pub fn is_name(&self, s: &str) -> bool {
+        self.by_name.contains_key(s)
     }
 
     /// How many named areas (not zones) the gazetteer holds.

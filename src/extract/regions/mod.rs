@@ -8,6 +8,7 @@
 //! date (a 2020 text's 渝北 is 渝北区 500112); a name shared by several units resolves
 //! through a parent mentioned in the document, or is reported as ambiguous.
 
+pub mod abbrev;
 pub mod evaluate;
 pub mod index;
 
@@ -64,11 +65,17 @@ fn resolve(g: &Gazetteer, mentions: &mut Vec<Mention>) {
         .filter(resolved)
         .flat_map(|m| g.chain(m.units[0]))
         .collect();
+    // a bare county name needs its own parent (the city, or the province or municipality
+    // it belongs to directly) named or implied: a province alone is too wide (长兴, 鹿城 in
+    // texts that name 浙江 for something else)
     mentions.retain(|m| {
         !m.needs_parent
-            || m.units
-                .iter()
-                .any(|&i| g.chain(i)[1..].iter().any(|c| implied.contains(c)))
+            || m.units.iter().any(|&i| {
+                g.units[i]
+                    .parent
+                    .as_ref()
+                    .is_some_and(|p| implied.contains(p))
+            })
     });
     for k in 0..mentions.len() {
         if mentions[k].units.len() <= 1 {
@@ -145,6 +152,9 @@ fn place(g: &Gazetteer, m: &Mention, evidence: String) -> (String, RegionItem) {
 pub fn extract(tx: &Text, year: Option<i32>) -> Vec<RegionItem> {
     let g = &tx.res.gazetteer;
     let mut mentions = mentions(tx, year);
+    let abbreviations = abbrev::mentions(tx, &mentions);
+    mentions.extend(abbreviations);
+    mentions.sort_by_key(|m| m.start);
     resolve(g, &mut mentions);
     let mut items: Vec<RegionItem> = Vec::new();
     let mut key_pos: HashMap<String, usize> = HashMap::new();

@@ -120,7 +120,7 @@ pub fn reject(sentence: &str, q: &Quantity, g: &Grammar, v: &Vocab) -> Option<Re
     shape(sentence, q)
         .or_else(|| enclosed(sentence, q))
         .or_else(|| code(sentence, q))
-        .or_else(|| count(sentence, q, g))
+        .or_else(|| count(sentence, q, g, v))
         .or_else(|| context(sentence, q, g, v))
 }
 
@@ -153,7 +153,7 @@ fn shape(sentence: &str, q: &Quantity) -> Option<Reject> {
     // 千兆光纤, 万兆网络: a magnitude word and a physical unit naming a class of things,
     // not a figure (万兆到旗县区 is one: a verb of reach follows)
     let names_class = q.magnitude_only()
-        && q.is(UnitClass::Physical)
+        && (q.is(UnitClass::Physical) || q.is(UnitClass::Money))
         && next.is_some_and(|n| is_cjk(n) && !"到进入以左为".contains(n));
     if names_class {
         return Some(Reject::NameWithDigits);
@@ -192,11 +192,15 @@ fn code(sentence: &str, q: &Quantity) -> Option<Reject> {
 
 /// Counts that measure nothing: the count of a listed enumeration, a small Chinese count,
 /// a bare number without a comparator.
-fn count(sentence: &str, q: &Quantity, g: &Grammar) -> Option<Reject> {
+fn count(sentence: &str, q: &Quantity, g: &Grammar, v: &Vocab) -> Option<Reject> {
     let before = &sentence[..q.start];
     let after = &sentence[q.end..];
-    // A、B、C等3个重点产业: the count of a listed enumeration, nothing measured.
-    if before.ends_with('等') && sentence[clause_bounds(sentence, q).0..q.start].contains('、') {
+    // A、B、C等3个重点产业: the count of a listed enumeration of kinds, nothing measured
+    // (A、B等5座水厂 counts things: a figure)
+    let listed =
+        before.ends_with('等') && sentence[clause_bounds(sentence, q).0..q.start].contains('、');
+    let head: String = after.chars().take(8).collect();
+    if listed && v.words.categories.iter().any(|w| head.contains(w.as_str())) {
         return Some(Reject::Structural);
     }
     // 两个大局, 三大任务: a small whole count in Chinese numerals names a set, not a figure
@@ -228,8 +232,9 @@ fn context(sentence: &str, q: &Quantity, g: &Grammar, v: &Vocab) -> Option<Rejec
     let after = &sentence[q.end..];
     let cmp = numbers::comparator(sentence, q, g);
     let rest = &after[cmp.after_len..];
-    // 10亿元以上的企业: a threshold that qualifies a noun, not a figure of its own.
-    if rest.starts_with('的') {
+    // 10亿元以上的企业: a threshold that qualifies a noun, not a figure of its own (30%的
+    // 企业, a share with no comparator after it, measures the noun)
+    if rest.starts_with('的') && cmp.after_len > 0 {
         return Some(Reject::CategoryThreshold);
     }
     let rest = rest.trim_start_matches(['大', '类', '级']);

@@ -31,14 +31,14 @@ fn strip_opening(tx: &Text, a: usize, b: usize) -> Option<usize> {
     {
         return Some(a + 2);
     }
-    let trimmed = s.trim_start_matches([' ', '、', '(', '（', '—', '-', '•', '●']);
+    let trimmed = s.trim_start_matches([' ', '、', '(', '（', '—', '-', '•', '●', '的']);
     if trimmed.len() != s.len() {
         return Some(a + s.chars().count() - trimmed.chars().count());
     }
     let may_be_date =
         s.starts_with(|c: char| c.is_ascii_digit() || "到力争至截在于从十二今去明本前".contains(c));
     if let Some(d) = may_be_date
-        .then(|| crate::extract::dates::scan(&tx.res.dates, s, None))
+        .then(|| crate::extract::dates::scan(&tx.res.dates, s, Default::default()))
         .into_iter()
         .flatten()
         .find(|d| d.start == 0)
@@ -102,7 +102,7 @@ fn strip_ending(tx: &Text, a: usize, b: usize) -> Option<usize> {
     let t_de = s.strip_suffix('的').unwrap_or(s);
     let may_end_in_date = t_de.ends_with(['年', '月', '日', '底', '末', '初', '期', '间']);
     if let Some(d) = may_end_in_date
-        .then(|| crate::extract::dates::scan(&tx.res.dates, t_de, None))
+        .then(|| crate::extract::dates::scan(&tx.res.dates, t_de, Default::default()))
         .into_iter()
         .flatten()
         .find(|d| d.end == t_de.len() && d.start > 0)
@@ -137,16 +137,27 @@ pub fn clean_indicator(tx: &Text, a: usize, b: usize) -> (usize, usize) {
 /// predicate verb that has an object after it (lead verbs are left: 改造 and 建设 often
 /// stand inside a compound noun).
 pub fn np_head(tx: &Text, a: usize, b: usize) -> (usize, usize) {
+    // a bracket right after the figure (99%(国标)) is a note on it, no noun
+    let (a, b) = clean_indicator(tx, skip_bracket(tx, a, b), b);
     let s = tx.doc.slice(a, b);
     let mut a = a;
     if let Some(i) = s.rfind('的') {
         let rest = &s[i + '的'.len_utf8()..];
-        if rest.chars().count() >= 2 {
+        // 14个部门的综合性平台 counts 部门: a plain noun before 的 is what is counted;
+        // 30家具有国际竞争力的企业 counts the head after 的
+        let counted = plain_noun(tx, a, a + s[..i].chars().count());
+        if rest.chars().count() >= 2 && !counted {
             a += s[..i].chars().count() + 1;
+        } else if counted {
+            return (a, a + s[..i].chars().count());
         }
     }
     let (a, b) = clean_indicator(tx, a, b);
+    if !opens_with_noun(tx, a, b) {
+        return (a, a);
+    }
     let b = trailing_clause(tx, a, b).map_or(b, |cut| clean_indicator(tx, a, cut).1);
+    let b = bracket_or_all(tx, a, b);
     if tx
         .res
         .targets
@@ -157,6 +168,58 @@ pub fn np_head(tx: &Text, a: usize, b: usize) -> (usize, usize) {
         return (a, a);
     }
     (a, b)
+}
+
+/// Skip a bracketed note that opens `[a, b)`.
+fn skip_bracket(tx: &Text, a: usize, b: usize) -> usize {
+    let s = tx.doc.slice(a, b);
+    for (o, c) in [('(', ')'), ('（', '）')] {
+        if let Some(rest) = s.strip_prefix(o) {
+            if let Some(i) = rest.find(c) {
+                return a + rest[..i].chars().count() + 2;
+            }
+        }
+    }
+    a
+}
+
+/// Cut a noun phrase before a bracketed note inside it, or before 全部/均 and what follows
+/// (26座水闸(不含…)全部排除病险 → 水闸).
+fn bracket_or_all(tx: &Text, a: usize, b: usize) -> usize {
+    let s = tx.doc.slice(a, b);
+    let cut = ['(', '（']
+        .iter()
+        .filter_map(|o| s.find(*o))
+        .chain(["全部", "均"].iter().filter_map(|w| s.find(w)))
+        .filter(|&i| i > 0)
+        .min();
+    match cut {
+        Some(i) if s[..i].chars().count() >= 2 => a + s[..i].chars().count(),
+        _ => b,
+    }
+}
+
+/// Whether `[a, b)` is one plain noun (部门, 企业): nouns only, at most two tokens.
+fn plain_noun(tx: &Text, a: usize, b: usize) -> bool {
+    let toks = tx.tokens.tokens_in(a, b);
+    !toks.is_empty()
+        && toks.len() <= 2
+        && toks
+            .iter()
+            .all(|t| t.start >= a && t.end <= b && t.tag.starts_with('n'))
+}
+
+/// Whether a noun phrase opens with a noun-like word (not 在持续增长, 并且…).
+fn opens_with_noun(tx: &Text, a: usize, b: usize) -> bool {
+    let toks = tx.tokens.tokens_in(a, b);
+    toks.iter().take(2).any(|t| {
+        t.tag.starts_with('n')
+            || matches!(
+                t.tag,
+                "vn" | "j" | "eng" | "x" | "m" | "b" | "a" | "l" | "i" | "s" | "f"
+            )
+            || t.word.chars().any(|c| c.is_ascii_alphanumeric())
+    }) || toks.is_empty()
 }
 
 /// Where a trailing clause starts in the noun phrase `[a, b)`: a predicate verb
@@ -194,69 +257,65 @@ fn drop_inner_verbs(indicator: String, v: &Vocab) -> String {
     indicator
 }
 
+/// Whether `[a, b)` before a number names only where or which: a scope word (全区, 区内),
+/// a list of names (陈家镇、城桥镇), a short place word (三岛). The rule that then reads the
+/// noun after the number.
+fn scope_only(tx: &Text, a: usize, b: usize) -> Option<Rule> {
+    let s = tx.doc.slice(a, b);
+    let w = &tx.res.targets.words;
+    if w.scopes.iter().any(|x| x == s) {
+        return Some(Rule::TargetMeasuredNoun);
+    }
+    let toks = tx.tokens.tokens_in(a, b);
+    let no_verb = toks.iter().all(|t| !t.tag.starts_with('v'));
+    let pieces: Vec<&str> = s.split(['、', '和', '及']).collect();
+    if pieces.len() >= 2 && no_verb && pieces.iter().all(|p| (2..=6).contains(&p.chars().count())) {
+        return Some(Rule::TargetEnumerationCount);
+    }
+    let place_word = s.chars().count() <= 3
+        && s.ends_with(['岛', '区', '市', '省', '县', '镇', '乡', '村'])
+        || !toks.is_empty() && toks.iter().all(|t| t.tag.starts_with("ns"));
+    place_word.then_some(Rule::TargetMeasuredNoun)
+}
+
+/// The noun a number measures when it comes first: for a share (全区93.8%的河道水质达标)
+/// the whole phrase after it with its 的 dropped, as a 比例; for a count, its noun phrase.
+fn measured_noun(tx: &Text, q: &Quantity, (a, b): (usize, usize), np: (usize, usize)) -> String {
+    if q.unit == "%" {
+        let rest = tx
+            .doc
+            .slice(a, b)
+            .trim_start_matches('的')
+            .replace('的', "");
+        if rest.chars().count() >= 2 {
+            return format!("{rest}比例");
+        }
+    }
+    tx.doc.slice(np.0, np.1).to_string()
+}
+
 /// A target from a quantity and its segment of the clause: the indicator in either order
 /// (指标达到N / 建设N个指标), the comparator, then year and kind ([`finish_target`]).
 ///
 /// The flag says the indicator is only a verb counting things (其中完建4座): it names its
 /// thing only with the figure before it ([`super::neighbours`]).
 pub fn build(tx: &Text, f: &Frame, q: &Quantity, seg: (usize, usize)) -> Option<(Target, bool)> {
-    let v = &tx.res.targets;
-    let doc = tx.doc;
-    let cmp = numbers::comparator(f.sent, q, &tx.res.numbers);
-    let c = |b: usize| doc.char_at(f.base + b);
-    let (seg_a, seg_b) = (c(seg.0), c(seg.1));
-    let mut before_end = c(q.start - cmp.before_len);
-    if doc.slice(seg_a, before_end).ends_with('各') {
-        before_end -= 1;
-    }
-    let after_a = c(q.end + cmp.after_len);
-    let (ba, bb) = clean_indicator(tx, seg_a, before_end);
-    let before_empty = ba >= bb;
-    // Does the text before the number end with an action verb (建设30家 / 突破100项关键技术)?
-    let verb_before = tx
-        .tokens
-        .tokens_in(seg_a, c(q.start))
-        .iter()
-        .rev()
-        .find(|t| t.end <= c(q.start) && t.start >= seg_a)
-        .is_some_and(|t| is_verb_token(t, v));
-    let (aa, ab) = np_head(tx, after_a, seg_b);
-    let after_np = ab > aa;
-    let number_first = after_np && (before_empty || verb_before || cmp.before_is_verb);
-    let mut comparator = cmp.comparator;
-    if number_first
-        && cmp.before_is_verb
+    let s = Spans::new(tx, f, q, seg);
+    let seg = (s.seg_a, s.seg_b);
+    let mut comparator = s.cmp.comparator;
+    if s.number_first
+        && s.cmp.before_is_verb
         && comparator != Comparator::Range
-        && cmp.after_len == 0
+        && s.cmp.after_len == 0
         && !q.more()
     {
         comparator = Comparator::Eq; // 突破100项关键技术: a verb, not "more than"
     }
-    let seg = (seg_a, seg_b);
-    let (indicator, main, rule) = if number_first {
-        (
-            doc.slice(aa, ab).to_string(),
-            (aa, ab),
-            Rule::TargetNumberFirst,
-        )
-    } else if !before_empty {
-        // 政务服务事项100%网上可办: a short predicate after the number belongs to the indicator.
-        let tail = doc.slice(after_a, seg_b);
-        let predicate = cmp.before_len == 0
-            && after_np
-            && tail.chars().count() <= 8
-            && !v.words.generic_heads.contains(tail);
-        let text = if predicate {
-            format!("{}{}", doc.slice(ba, bb), doc.slice(after_a, ab))
-        } else {
-            doc.slice(ba, bb).to_string()
-        };
-        (text, (ba, bb), Rule::TargetLinking)
-    } else {
+    let Some((indicator, main, rule)) = s.indicator(tx, q) else {
         // 2021年达到31.4万亿元: nothing before the number but a year; the subject is the
         // noun phrase that opens the sentence's previous clause (a subject and its figure
         // state a fact about it, with or without 达到).
-        let (subject, rule) = clause_subject(tx, f, seg_a)?;
+        let (subject, rule) = clause_subject(tx, f, s.seg_a)?;
         let reading = Reading {
             indicator: subject,
             comparator,
@@ -271,18 +330,121 @@ pub fn build(tx: &Text, f: &Frame, q: &Quantity, seg: (usize, usize)) -> Option<
     }
     let verb_only = match bare_verb(tx, q, &indicator, main) {
         Bare::No => false,
-        Bare::Counting if !number_first => true,
+        Bare::Counting if !s.number_first => true,
         _ => return None,
     };
     let reading = Reading {
-        indicator: drop_inner_verbs(indicator, v),
+        indicator: drop_inner_verbs(indicator, &tx.res.targets),
         comparator,
         // 指标达到N / 指标N: the indicator first states a value (number first, 培育100家, is
         // something to do)
-        linking: !number_first,
+        linking: !s.number_first,
         rule,
     };
     finish_target(tx, f, q, seg, reading).map(|t| (t, verb_only))
+}
+
+/// Where the parts around a figure lie (chars): its clause segment, the cleaned text before
+/// it, the noun phrase after it, and which of them names the indicator.
+struct Spans {
+    cmp: numbers::ComparatorRead,
+    seg_a: usize,
+    seg_b: usize,
+    /// The cleaned text before the number (empty when `ba >= bb`).
+    ba: usize,
+    bb: usize,
+    /// Where the text after the number (and its comparator word) starts.
+    after_a: usize,
+    /// The noun phrase after it.
+    aa: usize,
+    ab: usize,
+    /// Only a scope or a list of names stands before the number: the rule reading it.
+    scope: Option<Rule>,
+    number_first: bool,
+}
+
+impl Spans {
+    fn new(tx: &Text, f: &Frame, q: &Quantity, seg: (usize, usize)) -> Spans {
+        let doc = tx.doc;
+        let cmp = numbers::comparator(f.sent, q, &tx.res.numbers);
+        let c = |b: usize| doc.char_at(f.base + b);
+        let (seg_a, seg_b) = (c(seg.0), c(seg.1));
+        let mut before_end = c(q.start - cmp.before_len);
+        if doc.slice(seg_a, before_end).ends_with('各') {
+            before_end -= 1;
+        }
+        let after_a = c(q.end + cmp.after_len);
+        let (ba, bb) = clean_indicator(tx, seg_a, before_end);
+        let before_empty = ba >= bb;
+        // Does the text before the number end with an action verb (建设30家)? (the
+        // comparator word is looked at on its own: 不低于99% has no verb before it)
+        let verb_before = tx
+            .tokens
+            .tokens_in(seg_a, before_end)
+            .iter()
+            .rev()
+            .find(|t| t.end <= before_end && t.start >= seg_a)
+            .is_some_and(|t| is_verb_token(t, &tx.res.targets));
+        let (aa, ab) = np_head(tx, after_a, seg_b);
+        let after_np = ab > aa;
+        // 全区10个市考断面, 陈家镇、城桥镇2座污水处理厂: only where or which stands before
+        // the number; it counts the noun after it
+        let scope = (!before_empty && after_np)
+            .then(|| scope_only(tx, ba, bb))
+            .flatten();
+        let number_first =
+            after_np && (before_empty || verb_before || cmp.before_is_verb || scope.is_some());
+        Spans {
+            cmp,
+            seg_a,
+            seg_b,
+            ba,
+            bb,
+            after_a,
+            aa,
+            ab,
+            scope,
+            number_first,
+        }
+    }
+
+    /// The indicator, the chars of its main part and the rule, or None when only a subject
+    /// of an earlier clause can name it.
+    fn indicator(&self, tx: &Text, q: &Quantity) -> Option<(String, (usize, usize), Rule)> {
+        let doc = tx.doc;
+        let (aa, ab) = (self.aa, self.ab);
+        if let (Some(rule), true) = (self.scope, self.number_first) {
+            let noun = measured_noun(tx, q, (self.after_a, self.seg_b), (aa, ab));
+            return Some((noun, (aa, ab), rule));
+        }
+        if self.number_first {
+            return Some((
+                doc.slice(aa, ab).to_string(),
+                (aa, ab),
+                Rule::TargetNumberFirst,
+            ));
+        }
+        if self.ba >= self.bb {
+            return None;
+        }
+        // 政务服务事项100%网上可办: a short predicate after the number belongs to the
+        // indicator.
+        let tail = doc.slice(self.after_a, self.seg_b);
+        let predicate = self.cmp.before_len == 0
+            && ab > aa
+            && tail.chars().count() <= 8
+            && !tx.res.targets.words.generic_heads.contains(tail);
+        let text = if predicate {
+            format!(
+                "{}{}",
+                doc.slice(self.ba, self.bb),
+                doc.slice(self.after_a, ab)
+            )
+        } else {
+            doc.slice(self.ba, self.bb).to_string()
+        };
+        Some((text, (self.ba, self.bb), Rule::TargetLinking))
+    }
 }
 
 /// Whether an indicator is only a verb.

@@ -34,6 +34,8 @@ pub struct Vocab {
     pub past_span: Regex,
     /// A time phrase opening an indicator (全年, 上半年, 未来3年内).
     pub leading_time: Regex,
+    /// Indicator table headers.
+    pub tables: tables::TableVocab,
 }
 
 impl Vocab {
@@ -55,6 +57,7 @@ impl Vocab {
             })
             .transpose()?;
         Ok(Vocab {
+            tables: tables::TableVocab::new(dicts)?,
             words,
             annual_plan,
             past_span: Regex::new(r"(?:近|过去|最近)\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:年|个月)|近年来|过去一年|上年")
@@ -142,9 +145,9 @@ pub fn extract(tx: &Text) -> Vec<Target> {
     let gov_years = time::governing_years(tx);
     let continued = time::continued(tx);
     let sections = time::sections(tx);
-    let table_rows = tables::find(tx);
+    let found_tables = tables::find(tx);
     let mut in_table = vec![false; tx.doc.sentences.len()];
-    for r in &table_rows {
+    for r in &found_tables {
         for flag in in_table
             .iter_mut()
             .take(r.sentences.1 + 1)
@@ -169,7 +172,7 @@ pub fn extract(tx: &Text) -> Vec<Target> {
         };
         sentence_targets(tx, &frame, &tx.lattice.quantities[si], &mut out);
     }
-    out.extend(tables::targets(tx, &table_rows));
+    out.extend(tables::targets(tx, &found_tables));
     out.sort_by_key(|t| t.span[0]);
     out
 }

@@ -173,8 +173,18 @@ fn can_date(sentence: &str, d: &DateMatch, pos: usize) -> bool {
             .is_some_and(|v| v.len() == 15 && v[..4] == v[8..12]),
         DateKind::MonthDay => false,
     };
+    if d.end > pos {
+        return false;
+    }
+    // 2016年前建设的4万户: a date inside a qualifier of the counted noun
+    let tail: String = sentence[d.end..pos].chars().take(6).collect();
+    let qualifier = tail.contains('的') && !tail.starts_with('的');
     let b = &sentence[..d.start];
-    let base = b.ends_with('比') || b.ends_with('较') || b.ends_with("相比") || b.ends_with('与');
+    let base = qualifier
+        || b.ends_with('比')
+        || b.ends_with('较')
+        || b.ends_with("相比")
+        || b.ends_with('与');
     let b = b.trim_end();
     let start_value = (b.ends_with('由') || b.ends_with('从'))
         && ["到", "至"]

@@ -112,8 +112,12 @@ impl Draft {
             })
             .collect();
         let (a, b) = self.range;
+        let title = match super::outline::marker(&self.title) {
+            Some(m) => heading_title(&self.title, &m),
+            None => trim_item(&self.title),
+        };
         TaskList {
-            title: trim_item(&self.title),
+            title,
             declared_count: self.declared,
             count_ok: self.declared.map(|d| d as usize == items.len()),
             items,
@@ -154,9 +158,23 @@ pub fn pick_declared(counts: &[u32], items: usize) -> Option<u32> {
         .or(counts.last().copied())
 }
 
-/// Heading text without its marker and trailing punctuation.
+/// Heading text without its marker, trailing punctuation and a trailing bracketed note
+/// (一、政务服务"一网通办"（25分） → 政务服务"一网通办": a score, a lead office, a period).
 pub fn heading_title(text: &str, m: &super::outline::Marker) -> String {
-    trim_item(&text[m.len..])
+    without_note(&trim_item(&text[m.len..]))
+}
+
+/// A title without a trailing `(…)`/`（…）` note, when text stands before it.
+fn without_note(t: &str) -> String {
+    let Some(body) = t.strip_suffix([')', '）']) else {
+        return t.to_string();
+    };
+    match body.rfind(['(', '（']) {
+        Some(i) if body[..i].chars().count() >= 2 && !body[i..].contains([')', '）']) => {
+            trim_item(&body[..i])
+        }
+        _ => t.to_string(),
+    }
 }
 
 /// A question or lead without 问:/答:, its closing punctuation, an opening 如何/请问 and an
@@ -247,9 +265,21 @@ pub fn extract(tx: &Text) -> Vec<TaskList> {
     enumeration::enumerations(cx, &mut lists);
     lead::lead_lists(cx, &mut lists);
     inline::colon_lists(cx, &mut lists);
+    lists.retain(|l| !in_review(l, &v.words));
     let mut kept = dedupe(lists);
     kept.sort_by_key(|l| l.span[0]);
     kept
+}
+
+/// Whether a list stands under a review, problem or principle sub-heading (主要工作成效,
+/// 存在问题, 基本原则), or is such a sub-heading's own outline: what a plan reports or holds
+/// to, not work it assigns. The top-level heading does not count: a top-level 发展现状 still
+/// lists its sub-headings, and a lead inside it still announces work.
+fn in_review(l: &TaskList, w: &TaskWords) -> bool {
+    let is_review = |h: &String| w.review_headings.iter().any(|r| h.contains(r.as_str()));
+    let inner = l.heading_path.iter().skip(1);
+    let own = (l.kind == ListKind::Outline && !l.heading_path.is_empty()).then_some(&l.title);
+    inner.chain(own).any(is_review)
 }
 
 /// How many items of `a` (of four chars or more) one of `b` contains or is contained in.

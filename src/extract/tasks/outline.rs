@@ -1,11 +1,20 @@
-//! `task.outline`: the numbered outline of a plan — every heading (一、, (一), 1. …) with the
-//! headings one level below it as its items.
+//! `task.outline`: the numbered outline of a plan — every top-level heading (一、, 第一章 …)
+//! with the headings one level below it as its items; one level further down, each
+//! sub-heading ((一)) with its numbered items (1.); deeper levels ((1), ①) are the body of
+//! their item, not lists. A run of top-level headings without sub-headings (a policy of
+//! eight numbered articles) is one list, titled by the line that names the run.
 
 use super::items::trim_item;
 use super::{heading_title, Cx, Draft};
 use crate::extract::outline::{marker, Marker};
 use crate::report::{ListKind, TaskList};
 use crate::rules::Rule;
+
+/// Outline headings below this depth (0 = top level) are not lists of their own.
+const MAX_LIST_DEPTH: usize = 1;
+
+/// How far back from a run of headings the line that names it is looked for.
+const TITLE_REACH: usize = 20;
 
 /// Outline headings: (sentence, marker). Headings open a paragraph, or run together in one
 /// ((一)加强领导。(二)强化保障。): a marked sentence right after another marked sentence of
@@ -39,15 +48,37 @@ fn headings(cx: Cx) -> Vec<(usize, Marker)> {
         .collect()
 }
 
+/// The depth of each heading in the outline: how many headings of higher levels stand above
+/// it. A box (专栏1) sits outside the outline and takes the depth of where it stands.
+fn depths(heads: &[(usize, Marker)]) -> Vec<usize> {
+    let mut stack: Vec<u8> = Vec::new();
+    heads
+        .iter()
+        .map(|(_, m)| {
+            if m.boxed {
+                return stack.len();
+            }
+            while stack.last().is_some_and(|&l| l >= m.level) {
+                stack.pop();
+            }
+            stack.push(m.level);
+            stack.len() - 1
+        })
+        .collect()
+}
+
 /// The children of heading `k`: the following headings of the next deeper level present,
-/// until a heading of its level or higher. A box (专栏1) is a list of its own, not an item
-/// of the section around it, and its numbered items are not the section's items either.
+/// until a heading of its level or higher. A box (专栏1) between them is passed over: it is
+/// not an item of the section around it and does not end it.
 fn children(heads: &[(usize, Marker)], k: usize) -> Vec<(usize, &Marker)> {
     let m = &heads[k].1;
     let mut child_level = None;
     let mut out = Vec::new();
     for (sj, mj) in &heads[k + 1..] {
-        if mj.level <= m.level || mj.boxed {
+        if mj.boxed {
+            continue;
+        }
+        if mj.level <= m.level {
             break;
         }
         let cl = *child_level.get_or_insert(mj.level);
@@ -59,19 +90,57 @@ fn children(heads: &[(usize, Marker)], k: usize) -> Vec<(usize, &Marker)> {
 }
 
 /// The item a child heading names: its title; a run-in numbered item (1.推进5G基站建设,新建
-/// 基站1万个) names its work in its first clause, the rest is its body.
-fn item_of(text: &str, m: &Marker) -> String {
+/// 基站1万个) names its work in its first clause that states no condition or means (除涉密
+/// 事项外, 通过…), the rest is its body.
+fn item_of(cx: Cx, text: &str, m: &Marker) -> String {
     let t = heading_title(text, m);
-    match t.split_once([',', '，']) {
-        Some((first, _)) if m.level >= 5 && first.chars().count() >= 4 => trim_item(first),
-        _ => t,
+    if m.level < 5 {
+        return t;
+    }
+    let first = t.split(['。', ';', '；']).next().unwrap_or(&t);
+    let clauses: Vec<&str> = first
+        .split([',', '，'])
+        .filter(|c| c.chars().count() >= 4)
+        .collect();
+    let conditions = &cx.v.words.conditions;
+    let is_condition = |c: &str| conditions.iter().any(|w| c.starts_with(w.as_str()));
+    match clauses
+        .iter()
+        .find(|c| !is_condition(c))
+        .or(clauses.first())
+    {
+        Some(c) => trim_item(c),
+        None => t,
     }
 }
 
-/// `task.outline`: every heading whose children are numbered in order.
+/// Whether the children of a heading are numbered as an outline: 1, 2, 3 …, or carrying on
+/// from the previous section's last item (1. 2. under (一), 3. 4. under (二)); one child is
+/// a list only when the numbering proves it (5. under (三) after 3. 4.).
+fn ordered(kids: &[(usize, &Marker)], last_at: &[Option<u32>; 9]) -> bool {
+    let Some((_, c0)) = kids.first() else {
+        return false;
+    };
+    let first = c0.ordinal;
+    let carries_on = last_at
+        .get(c0.level as usize)
+        .copied()
+        .flatten()
+        .is_some_and(|o| o + 1 == first);
+    let in_order = kids
+        .iter()
+        .enumerate()
+        .all(|(n, (_, c))| c.ordinal == first + n as u32);
+    let enough = kids.len() >= 2 || (first > 1 && carries_on);
+    (first == 1 || carries_on) && in_order && enough
+}
+
+/// `task.outline`: every heading down to [`MAX_LIST_DEPTH`] whose children are numbered in
+/// order, and every run of top-level headings without children.
 pub fn outline_lists(cx: Cx, out: &mut Vec<TaskList>) {
     let doc = cx.tx.doc;
     let heads = headings(cx);
+    let depth = depths(&heads);
     // the ordinal of the last heading seen at each level, for numbering carried on
     let mut last_at: [Option<u32>; 9] = [None; 9];
     for k in 0..heads.len() {
@@ -81,30 +150,12 @@ pub fn outline_lists(cx: Cx, out: &mut Vec<TaskList>) {
         if let Some(slot) = last_at.get_mut(m.level as usize) {
             *slot = Some(m.ordinal);
         }
-        let Some((_, c0)) = kids.first() else {
-            continue;
-        };
-        // Ordinals must run 1, 2, 3 …, or carry on from the previous section's last item
-        // (1. 2. under (一), 3. 4. under (二)): stray markers are not an outline.
-        let first = c0.ordinal;
-        let carries_on = seen
-            .get(c0.level as usize)
-            .copied()
-            .flatten()
-            .is_some_and(|o| o + 1 == first);
-        let ordered = (first == 1 || carries_on)
-            && kids
-                .iter()
-                .enumerate()
-                .all(|(n, (_, c))| c.ordinal == first + n as u32);
-        // one item is a list only when the numbering proves it (5. under (三) after 3. 4.)
-        let enough = kids.len() >= 2 || (first > 1 && carries_on);
-        if !enough || !ordered {
+        if m.boxed || depth[k] > MAX_LIST_DEPTH || !ordered(&kids, &seen) {
             continue;
         }
         let items = kids
             .iter()
-            .map(|(sj, mj)| item_of(doc.sentence_text(*sj), mj))
+            .map(|(sj, mj)| item_of(cx, doc.sentence_text(*sj), mj))
             .collect();
         let mut path = cx.paths[*si].clone();
         path.pop();
@@ -119,4 +170,60 @@ pub fn outline_lists(cx: Cx, out: &mut Vec<TaskList>) {
         };
         out.push(draft.finish(cx));
     }
+    flat_runs(cx, &heads, &depth, out);
+}
+
+/// Runs of top-level headings numbered 1, 2, 3 … (at least three) none of which has a
+/// sub-heading: the articles of a policy, one list. Its title is the short line that names
+/// the run (the policy's own title), found up to [`TITLE_REACH`] sentences before it.
+fn flat_runs(cx: Cx, heads: &[(usize, Marker)], depth: &[usize], out: &mut Vec<TaskList>) {
+    let doc = cx.tx.doc;
+    let top: Vec<usize> = (0..heads.len())
+        .filter(|&k| depth[k] == 0 && !heads[k].1.boxed)
+        .collect();
+    let mut k = 0;
+    while k < top.len() {
+        let start = k;
+        let level = heads[top[k]].1.level;
+        while k + 1 < top.len()
+            && heads[top[k + 1]].1.level == level
+            && heads[top[k + 1]].1.ordinal == heads[top[k]].1.ordinal + 1
+        {
+            k += 1;
+        }
+        let run = &top[start..=k];
+        k += 1;
+        let flat = run.iter().all(|&h| children(heads, h).is_empty());
+        if run.len() < 3 || heads[run[0]].1.ordinal != 1 || !flat {
+            continue;
+        }
+        let first = heads[run[0]].0;
+        let Some(ti) = run_title(cx, first) else {
+            continue;
+        };
+        let items = run
+            .iter()
+            .map(|&h| heading_title(doc.sentence_text(heads[h].0), &heads[h].1))
+            .collect();
+        let draft = Draft {
+            title: doc.sentence_text(ti).to_string(),
+            declared: None,
+            items,
+            kind: ListKind::Outline,
+            rule: Rule::TaskOutline,
+            range: (doc.sentences[ti].start, doc.sentences[ti].end),
+            path: Vec::new(),
+        };
+        out.push(draft.finish(cx));
+    }
+}
+
+/// The short title line (an unmarked heading line) nearest before sentence `first`, when no
+/// outline heading stands between them.
+fn run_title(cx: Cx, first: usize) -> Option<usize> {
+    let levels = &cx.tx.outline.levels;
+    (first.saturating_sub(TITLE_REACH)..first)
+        .rev()
+        .take_while(|&i| !matches!(levels[i], Some(l) if (1..8).contains(&l)))
+        .find(|&i| levels[i] == Some(8))
 }

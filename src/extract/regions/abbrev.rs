@@ -1,0 +1,98 @@
+//! `region.abbreviation`: one-character province abbreviations — in a run (沪苏浙皖, 川渝,
+//! 粤港澳) that is no name of its own (辽宁 is 辽宁省, not 辽+宁), or alone right after a verb
+//! of place (在皖落地, 来沪, 援疆). The characters and which may stand alone are in
+//! `dicts/regions/abbreviations.tsv`.
+
+use super::evaluate::Mention;
+use super::index::Gazetteer;
+use crate::dicts::Table;
+use crate::extract::Text;
+use crate::rules::Rule;
+use std::collections::HashMap;
+
+/// Verbs of place after which a lone abbreviation names its province.
+const PLACE_VERBS: [char; 12] = [
+    '在', '来', '赴', '进', '入', '出', '援', '驻', '回', '抵', '留', '返',
+];
+
+/// The abbreviations: character → (unit index, may stand alone).
+pub struct Abbreviations(HashMap<char, (usize, bool)>);
+
+impl Abbreviations {
+    /// Read the table against the gazetteer's units (rows of unknown codes are skipped).
+    pub fn new(table: &Table, g: &Gazetteer) -> Abbreviations {
+        let mut map = HashMap::new();
+        for r in &table.rows {
+            let (Some(c), Some(i)) = (r.get(0).chars().next(), g.index_of(r.get(1))) else {
+                continue;
+            };
+            map.insert(c, (i, r.get(2) == "yes"));
+        }
+        Abbreviations(map)
+    }
+
+    fn get(&self, c: char) -> Option<(usize, bool)> {
+        self.0.get(&c).copied()
+    }
+}
+
+/// Every abbreviation mention of the text, in order, that no other mention covers.
+pub fn mentions(tx: &Text, taken: &[Mention]) -> Vec<Mention> {
+    let ab = &tx.res.abbreviations;
+    let g = &tx.res.gazetteer;
+    let chars: Vec<char> = tx.doc.text.chars().collect();
+    let covered = |a: usize, b: usize| taken.iter().any(|m| m.start < b && a < m.end);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let mut j = i;
+        while j < chars.len() && ab.get(chars[j]).is_some() {
+            j += 1;
+        }
+        if j == i {
+            i += 1;
+            continue;
+        }
+        if !covered(i, j) {
+            out.extend(run(tx, g, &chars, (i, j)));
+        }
+        i = j;
+    }
+    out
+}
+
+/// The mentions of the run of abbreviation characters `[a, b)`.
+fn run(tx: &Text, g: &Gazetteer, chars: &[char], (a, b): (usize, usize)) -> Vec<Mention> {
+    let ab = &tx.res.abbreviations;
+    let word = |s: usize, e: usize| tx.tokens.on_word_boundaries(s, e);
+    let units: Vec<(usize, bool)> = chars[a..b].iter().filter_map(|&c| ab.get(c)).collect();
+    let text: String = chars[a..b].iter().collect();
+    let mention = |k: usize, i: usize| Mention {
+        start: a + k,
+        end: a + k + 1,
+        units: vec![i],
+        area: None,
+        needs_parent: false,
+        rule: Rule::RegionAbbreviation,
+    };
+    if b - a >= 2 {
+        // a name of its own (辽宁, 台湾 …) is the automaton's business; a run needs one
+        // character that may stand alone (港澳 alone is two words of their own)
+        let named = (2..=b - a).any(|n| g.is_name(&text.chars().take(n).collect::<String>()));
+        let anchored = units.iter().any(|(_, alone)| *alone);
+        if named || !anchored || !word(a, b) {
+            return Vec::new();
+        }
+        return units
+            .iter()
+            .enumerate()
+            .map(|(k, (i, _))| mention(k, *i))
+            .collect();
+    }
+    let (i, alone) = units[0];
+    let after_verb = a > 0 && PLACE_VERBS.contains(&chars[a - 1]) && tx.tokens.ends_word(b);
+    if alone && after_verb {
+        return vec![mention(0, i)];
+    }
+    Vec::new()
+}
