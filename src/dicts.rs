@@ -217,6 +217,11 @@ pub struct TargetWords {
     /// Words near the top of a press text or Q&A (答记者问, 记者…获悉), where an indicator
     /// stating its figure with no cue reports a fact.
     pub press_cues: Vec<String>,
+    /// Words right before a figure a change starts from (由12万吨/天提高到…): with a
+    /// `change_to` word after it in its clause, the figure is the present value.
+    pub change_from: Vec<String>,
+    /// Words after a starting figure that lead to where the change goes (到, 至).
+    pub change_to: Vec<String>,
     /// Openings of an indicator that only names a measure of something said before
     /// (年均增长, 占GDP比重): it takes the subject of the figure before it.
     pub elliptical: Vec<String>,
@@ -267,6 +272,16 @@ pub struct TaskWords {
     /// Words that open the clause of an inline list without being part of its first item
     /// (从A、B等5方面着手 → A, B).
     pub clause_openers: Vec<String>,
+    /// What a count of a document's parts counts (7个方面, 五个部分): a count of these before
+    /// a run of as many top-level headings is the run's declared count.
+    pub part_nouns: Vec<String>,
+    /// Words of a box title that announce its contents (主要实施内容, 重点任务): its run-in
+    /// headings are a list.
+    pub box_lists: Vec<String>,
+    /// Header cells of a row-number column (序号), which opens a project table.
+    pub seq_columns: Vec<String>,
+    /// Header cells of a project table's project column (项目名称, 工程名称).
+    pub project_columns: Vec<String>,
 }
 
 /// Everything loaded from `dicts/`.
@@ -607,6 +622,8 @@ impl TargetWords {
             "status_heading" => &mut self.status_headings,
             "target_heading" => &mut self.target_headings,
             "press_cue" => &mut self.press_cues,
+            "change_from" => &mut self.change_from,
+            "change_to" => &mut self.change_to,
             "elliptical" => &mut self.elliptical,
             "measure_cut" => &mut self.measure_cuts,
             "scope_prefix" => &mut self.scope_prefixes,
@@ -640,6 +657,10 @@ fn load_task_words(user_dir: Option<&Path>) -> Result<TaskWords, DictError> {
             "review_heading" => task_words.review_headings.push(w),
             "condition" => task_words.conditions.push(w),
             "clause_opener" => task_words.clause_openers.push(w),
+            "part_noun" => task_words.part_nouns.push(w),
+            "box_list" => task_words.box_lists.push(w),
+            "seq_column" => task_words.seq_columns.push(w),
+            "project_column" => task_words.project_columns.push(w),
             other => return Err(row.error(format!("unknown role {other:?}"))),
         }
     }

@@ -82,7 +82,11 @@ pub fn parse_bytes(engine: &Engine, data: &[u8]) {
         date: reference,
         doc_year: Some(2022),
     };
-    for r in [dates::Reference::at(None), dates::Reference::at(reference), with_year] {
+    for r in [
+        dates::Reference::at(None),
+        dates::Reference::at(reference),
+        with_year,
+    ] {
         for d in dates::scan(&g.dates, text, r) {
             assert!(in_text(d.start, d.end), "date at {}..{}", d.start, d.end);
         }

@@ -195,6 +195,8 @@ string_enum! {
         Enumeration => "enumeration",
         /// Items inside one sentence (A、B和C等3项任务).
         Inline => "inline",
+        /// The rows of a project table (重点项目清单).
+        Table => "table",
     }
 }
 

@@ -65,6 +65,10 @@ rules! {
     TaskInline => "task.inline": "items inside a sentence before a declared count: A、B和C等3项任务";
     TaskColon => "task.colon": "items after a lead that ends with a colon: 重点实施“三大工程”:A、B、C";
     TaskOutline => "task.outline": "a heading of the numbered outline with its sub-headings";
+    TaskCountedOutline => "task.counted_outline": "a run of top-level headings whose number a sentence before it states: 7个方面 … 一、… 七、";
+    TaskRunIn => "task.run_in": "run-in item headings (智能化制造。鼓励…) under a heading without a body, or in a box that announces its contents";
+    TaskTable => "task.table": "the project names of a project table (序号 / 项目名称 / … with numbered rows)";
+    TaskCountedList => "task.counted_list": "items inside a sentence counted by the phrase after them: A、B和C三个重点领域";
     TaskEnumeration => "task.enumeration": "items marked in order: 一是…二是…, 第一,…第二,…, 一方面…另一方面";
     TaskDashItems => "task.dash_items": "item lines that open with —— or a bullet";
     TaskLead => "task.lead": "a lead sentence (以下几方面工作:, 有哪些?) and the parallel headings after it";

@@ -8,6 +8,7 @@
 //! dates). Each kind of content has its module; each rule has a name ([`crate::rules::Rule`])
 //! that the items it produces carry.
 
+pub mod cells;
 pub mod dates;
 pub mod lattice;
 pub mod numbers;
@@ -66,13 +67,15 @@ pub struct Text<'a> {
     pub lattice: lattice::Lattice,
     /// The publication date, when the document tells it.
     pub published: Option<NaiveDate>,
+    /// The text the publication date was read from.
+    pub published_evidence: Option<String>,
 }
 
-/// Run every extractor on a document.
-pub fn analyze(doc: &Document, seg: &Segmenter, res: &Resources) -> DocReport {
-    // Dates are read once without a reference to find the publication date, then (if there
-    // is one, or the title names the year of a one-year document) again against them; every
-    // later rule shares that second reading.
+/// Make a document ready for the extractors: its dates (read once without a reference to
+/// find the publication date, then, if there is one or the title names the year of a
+/// one-year document, again against them; every later rule shares that second reading),
+/// its outline and its lattice of readings, with no token segmented yet.
+pub fn prepare<'a>(doc: &'a Document, seg: &'a Segmenter, res: &'a Resources) -> Text<'a> {
     let plain = dates::scan_sentences(&res.dates, doc, dates::Reference::default());
     let published = dates::published::published(doc, &plain, &res.dates, &res.date_labels);
     let pub_date = published.as_ref().map(|p| p.0);
@@ -85,14 +88,21 @@ pub fn analyze(doc: &Document, seg: &Segmenter, res: &Resources) -> DocReport {
     } else {
         dates::scan_sentences(&res.dates, doc, reference)
     };
-    let text = Text {
+    Text {
         doc,
         tokens: DocTokens::new(seg, doc),
         res,
         outline: outline::Outline::new(doc),
         lattice: lattice::Lattice::new(doc, res, scans),
         published: pub_date,
-    };
+        published_evidence: published.map(|p| p.1),
+    }
+}
+
+/// Run every extractor on a document.
+pub fn analyze(doc: &Document, seg: &Segmenter, res: &Resources) -> DocReport {
+    let text = prepare(doc, seg, res);
+    let pub_date = text.published;
     let dates = dates::items(doc, &text.lattice.dates);
     let targets = targets::extract(&text);
     let regions = regions::extract(&text, pub_date.map(|d| d.year()));
@@ -101,7 +111,7 @@ pub fn analyze(doc: &Document, seg: &Segmenter, res: &Resources) -> DocReport {
         schema: SCHEMA.into(),
         path: doc.path.clone(),
         published: pub_date.map(|d| d.format("%Y-%m-%d").to_string()),
-        published_evidence: published.map(|p| p.1),
+        published_evidence: text.published_evidence.clone(),
         source: doc.source.clone(),
         title: doc.meta.title.clone(),
         targets,

@@ -150,7 +150,7 @@ fn analyze_json_reads_back_into_the_documented_fields() {
             rule_of("region", &g.rule);
         }
         for l in &d.tasks {
-            assert!(["outline", "enumeration", "inline"].contains(&l.kind.as_str()));
+            assert!(["outline", "enumeration", "inline", "table"].contains(&l.kind.as_str()));
             assert_eq!(
                 l.count_ok,
                 l.declared_count.map(|n| n as usize == l.items.len())

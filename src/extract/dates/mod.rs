@@ -62,6 +62,9 @@ pub struct DateMatch {
     pub rule: Rule,
     /// The open end of an open-ended span (2018年以来: the end).
     pub open: Option<Open>,
+    /// The year is not written but told from the reference: a relative word (今年, 上月,
+    /// 今明两年) or none at all (3月份, 上半年). A figure dated by it states no year.
+    pub relative: bool,
 }
 
 impl DateMatch {

@@ -28,6 +28,7 @@ fn matched(e: &Expr, value: Option<String>, kind: DateKind, rule: Rule) -> DateM
         full: false,
         rule,
         open: None,
+        relative: false,
     }
 }
 
@@ -67,7 +68,9 @@ fn decade(e: &Expr, a: i32, b: i32) -> DateMatch {
 /// `date.relative`: 今明两年 → the reference year and the next.
 fn relative_years(e: &Expr, a: i32, b: i32, cx: Ctx) -> DateMatch {
     let v = cx.reference.year().map(|y| format!("{}/{}", y + a, y + b));
-    matched(e, v, DateKind::Period, Rule::DateRelative)
+    let mut d = matched(e, v, DateKind::Period, Rule::DateRelative);
+    d.relative = true;
+    d
 }
 
 /// Which end of the expression is open: 截至, 前, 为止 close its end and leave the start
@@ -139,6 +142,8 @@ fn point(e: &Expr, p: &Point, cx: Ctx) -> Option<DateMatch> {
     let open = open_of(e);
     let mut d = matched(e, value, kind, point_rule(p, open.is_some()));
     d.open = open;
+    d.relative =
+        !matches!(p.year, Yr::Abs(_)) && p.holiday.is_none() || matches!(p.month, Some(Mo::Rel(_)));
     d.full = kind == DateKind::Day
         && matches!(p.year, Yr::Abs(_))
         && p.holiday.is_none()
@@ -162,6 +167,7 @@ fn shared_year(p1: &Point, cx: Ctx, t: Telling) -> Option<i32> {
 ///   三季度 → `YYYY-MM/YYYY-MM`;
 /// - `date.year_range`: 2021—2023年, 2021年至2025年 → `YYYY/YYYY`.
 fn range(e: &Expr, p1: &Point, p2: &Point, cx: Ctx) -> Option<DateMatch> {
+    let relative = !matches!(p1.year, Yr::Abs(_)) || matches!(p1.month, Some(Mo::Rel(_)));
     let t = Telling::of(p1, deadline(e));
     let (p1, p2) = match shared_year(p1, cx, t) {
         Some(y) => (
@@ -192,11 +198,15 @@ fn range(e: &Expr, p1: &Point, p2: &Point, cx: Ctx) -> Option<DateMatch> {
             Rule::DateDayRange,
         ),
         (Res::NeedsReference, _) | (_, Res::NeedsReference) => {
-            return Some(matched(e, None, DateKind::Period, Rule::DateRelative));
+            let mut d = matched(e, None, DateKind::Period, Rule::DateRelative);
+            d.relative = true;
+            return Some(d);
         }
         _ => return None,
     };
-    Some(matched(e, Some(value), DateKind::Period, rule))
+    let mut d = matched(e, Some(value), DateKind::Period, rule);
+    d.relative = relative;
+    Some(d)
 }
 
 /// The ISO period from `a` to `b` and the rule of its grain; None when `b` is not later.

@@ -320,6 +320,7 @@ pub fn build(tx: &Text, f: &Frame, q: &Quantity, seg: (usize, usize)) -> Option<
             indicator: subject,
             comparator,
             linking: true,
+            bare: false,
             rule,
         };
         return finish_target(tx, f, q, seg, reading).map(|t| (t, false));
@@ -339,6 +340,7 @@ pub fn build(tx: &Text, f: &Frame, q: &Quantity, seg: (usize, usize)) -> Option<
         // 指标达到N / 指标N: the indicator first states a value (number first, 培育100家, is
         // something to do)
         linking: !s.number_first,
+        bare: s.bare(tx, f),
         rule,
     };
     finish_target(tx, f, q, seg, reading).map(|t| (t, verb_only))
@@ -350,6 +352,8 @@ struct Spans {
     cmp: numbers::ComparatorRead,
     seg_a: usize,
     seg_b: usize,
+    /// Where the text before the number (and its comparator word) ends.
+    before_end: usize,
     /// The cleaned text before the number (empty when `ba >= bb`).
     ba: usize,
     bb: usize,
@@ -398,6 +402,7 @@ impl Spans {
             cmp,
             seg_a,
             seg_b,
+            before_end,
             ba,
             bb,
             after_a,
@@ -406,6 +411,27 @@ impl Spans {
             scope,
             number_first,
         }
+    }
+
+    /// The figure is only named after its indicator (本区骨干河道39条段): no comparator word
+    /// and no verb in its sentence before it (累计建设5G基站4600个 builds them; 新增A300家,
+    /// B1500家 adds both).
+    fn bare(&self, tx: &Text, f: &Frame) -> bool {
+        let w = &tx.res.targets.words;
+        !self.number_first
+            && self.cmp.before_len == 0
+            && self.cmp.after_len == 0
+            && self.ba < self.bb
+            && !tx
+                .tokens
+                .tokens_in(tx.doc.char_at(f.base), self.before_end)
+                .iter()
+                .any(|t| {
+                    t.start >= tx.doc.char_at(f.base)
+                        && (is_verb_token(t, &tx.res.targets)
+                            || t.tag.starts_with('v')
+                            || w.lead_verbs.contains(t.word))
+                })
     }
 
     /// The indicator, the chars of its main part and the rule, or None when only a subject

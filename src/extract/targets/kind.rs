@@ -2,7 +2,7 @@
 //! against the publication date, the cue words of its sentence (已, 截至 / 力争, 到), the
 //! section it sits in, and whether the document is a press text.
 
-use super::filters::{has_any, window};
+use super::filters::{clause_bounds, has_any, window};
 use super::time::time_in_sentence;
 use super::Frame;
 use crate::extract::numbers::Quantity;
@@ -16,6 +16,9 @@ pub struct Reading {
     pub comparator: Comparator,
     /// The indicator states its figure (指标达到N), rather than a figure to make (培育N家).
     pub linking: bool,
+    /// The figure is only named (本区骨干河道39条段): no verb, no comparator word, nothing
+    /// to do or reach.
+    pub bare: bool,
     pub rule: Rule,
 }
 
@@ -23,14 +26,21 @@ pub struct Reading {
 struct Cues {
     status: bool,
     target: bool,
+    /// The figure a change starts from (由12万吨/天提高到20万吨/天): the present value.
+    baseline: bool,
+    /// A goal word in the figure's own clause (…；计划修复排水管道15.11km) and no word of a
+    /// fact there: it speaks of that figure, whatever year an earlier clause gave.
+    own_target: bool,
 }
 
-/// Cue words in the window around the figure; a plan period over before the document's
-/// horizon (“十三五”时期) and a past span (近3年, 上年) report facts.
+/// Cue words before the figure and in its own clause (a cue in a later clause speaks of
+/// that clause: …超过1.5亿户,…一定能够完成目标任务); a plan period over before the
+/// document's horizon (“十三五”时期) and a past span (近3年, 上年) report facts.
 fn cues(tx: &Text, f: &Frame, q: &Quantity) -> Cues {
     let v = &tx.res.targets;
-    let (wa, wb) = window(f.sent, q);
-    let around = &f.sent[wa..wb];
+    let (wa, _) = window(f.sent, q);
+    let (_, clause_end) = clause_bounds(f.sent, q);
+    let around = &f.sent[wa..clause_end];
     let past_period = f.dates.iter().any(|d| {
         d.end <= q.start
             && d.kind == DateKind::Period
@@ -40,11 +50,29 @@ fn cues(tx: &Text, f: &Frame, q: &Quantity) -> Cues {
                 .and_then(|e| e.parse::<i32>().ok())
                 .is_some_and(|end| end < f.doc.horizon)
     });
+    // the clause of the figure and the next one (由12万吨/天,提高至24万吨/天)
+    let next_end = f.sent[clause_end..]
+        .char_indices()
+        .skip(1)
+        .find(|(_, c)| super::filters::CLAUSE_DELIMS.contains(c))
+        .map_or(f.sent.len(), |(i, _)| clause_end + i);
+    let after = &f.sent[q.end..next_end];
+    let baseline = v
+        .words
+        .change_from
+        .iter()
+        .any(|w| f.sent[..q.start].trim_end().ends_with(w.as_str()))
+        && v.words.change_to.iter().any(|w| after.contains(w.as_str()));
+    let (clause_start, _) = clause_bounds(f.sent, q);
+    let own = &f.sent[clause_start..clause_end];
+    let own_target = has_any(own, &v.words.target_cues) && !has_any(own, &v.words.status_cues);
     Cues {
+        own_target,
         status: has_any(around, &v.words.status_cues)
             || v.past_span.is_match(around)
             || past_period,
         target: has_any(around, &v.words.target_cues),
+        baseline,
     }
 }
 
@@ -80,11 +108,20 @@ pub fn finish_target(
     let c = cues(tx, f, q);
     let section = f.section.cue;
     let pub_year = published.map(|p| chrono::Datelike::year(&p));
+    // a time of the sentence's own that is still running (今年 in March): what it will
+    // bring is planned, unless the sentence says it is done
+    let running = own.is_some() && !ended && !c.status;
+    // 75.联通市本级50个部门的政务数据: a numbered item is work to do
+    let numbered = crate::extract::outline::marker(f.sent.trim_start()).is_some();
     let status = match (year, pub_year) {
+        _ if c.baseline => true,
+        _ if c.own_target => false,
+        // 提出到2020年…达40%以上: a goal set for a year now past is still a goal
+        (Some(y), Some(p)) if y < p && forward && c.target && !c.status => false,
         (Some(y), Some(p)) if y < p => true,
         (Some(y), Some(p)) if y > p => false,
         (Some(_), Some(_)) if ended && !forward => true,
-        (Some(_), Some(_)) if ahead => false,
+        (Some(_), Some(_)) if ahead || running => false,
         (Some(_), _) if forward => false,
         // no date: the year the document aims at (its latest 到YYYY年) is a goal's
         (Some(y), None) if f.doc.horizon != i32::MIN && y >= f.doc.horizon => false,
@@ -92,6 +129,10 @@ pub fn finish_target(
         _ if c.status && !forward => true,
         _ if c.target => false,
         _ if section == Some(true) => true,
+        // 本区骨干河道39条段 with no year, cue or goals heading: what there is
+        (None, _) if section.is_none() && r.bare && !numbered => true,
+        // a press text reports: an indicator stating its figure with no cue is a fact
+        // (培育100家 names something to do, even there)
         _ if section.is_none() && f.doc.report_text && r.linking => true,
         _ => false,
     };

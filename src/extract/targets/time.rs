@@ -157,12 +157,13 @@ pub fn time_in_sentence(
         year,
         forward,
         days,
-        relative: d.rule == Rule::DateRelative,
+        relative: d.relative,
     })
 }
 
 /// Whether a date match before a figure can give it its year: not a span of years, not a
-/// comparison base (比2020年下降), not the year of a starting value (由2020年的7.8%提高到10%).
+/// comparison base (比2020年下降), not the year of a starting value (由2020年的7.8%提高到10%),
+/// not a year inside a title (《2021…白皮书》).
 fn can_date(sentence: &str, d: &DateMatch, pos: usize) -> bool {
     let kind_ok = match d.kind {
         DateKind::Year | DateKind::Month | DateKind::Day => true,
@@ -190,7 +191,9 @@ fn can_date(sentence: &str, d: &DateMatch, pos: usize) -> bool {
         && ["到", "至"]
             .iter()
             .any(|w| sentence[d.end..pos].contains(w));
-    kind_ok && d.end <= pos && !base && !start_value
+    // 《2021中国数字经济城市发展白皮书》: the year of a title, not of the figure
+    let titled = b.rfind('《').is_some_and(|i| !b[i..].contains('》'));
+    kind_ok && d.end <= pos && !base && !start_value && !titled
 }
 
 /// The date that gives a figure at `pos` its time, and whether it is a deadline ahead.

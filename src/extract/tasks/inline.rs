@@ -1,7 +1,7 @@
 //! Lists inside a sentence: `task.inline` (A、B和C等6项任务) and `task.colon`
 //! (重点实施“六大工程”:A、B、C…).
 
-use super::items::split_items;
+use super::items::{split_items, trim_item};
 use super::{declared_counts, lead_title, pick_declared, Cx, Draft};
 use crate::extract::outline;
 use crate::report::{ListKind, TaskList};
@@ -9,9 +9,10 @@ use crate::rules::Rule;
 use regex::Captures;
 
 /// Where an inline list begins in `head` (the sentence up to its count): after the
-/// rightmost lead word (部署了包括, 重点实施 …) or, without one, at the clause holding the
-/// first 、; a 了 or 包括 right after is not part of it.
-fn list_start(head: &str, cx: Cx) -> usize {
+/// rightmost lead word (部署了包括, 重点实施 …) or, without one, at the clauses nearest the
+/// count that hold its items ([`clause_start`]); a 了 or 包括 right after, and a word that
+/// only opens the clause (从A、B等5方面着手), are not part of it.
+fn list_start(head: &str, cx: Cx, declared: Option<u32>) -> usize {
     let lead =
         cx.v.words
             .inline_leads
@@ -20,14 +21,7 @@ fn list_start(head: &str, cx: Cx) -> usize {
             .max_by_key(|x| (x.0, x.1));
     let mut start = match lead {
         Some((_, e)) => e,
-        None => {
-            let first_sep = head.find('、').unwrap_or(head.len());
-            head[..first_sep]
-                .rfind([',', '，', ':', '：', ';', '；', '。'])
-                .map_or(0, |i| {
-                    i + head[i..].chars().next().map_or(1, char::len_utf8)
-                })
-        }
+        None => clause_start(head, declared),
     };
     if let Some(r) = head[start..]
         .strip_prefix("了")
@@ -35,7 +29,59 @@ fn list_start(head: &str, cx: Cx) -> usize {
     {
         start = head.len() - r.len();
     }
+    if lead.is_none() {
+        let opener = cx.v.words.clause_openers.iter().find(|o| {
+            head[start..]
+                .strip_prefix(o.as_str())
+                .is_some_and(|rest| rest.chars().count() >= 2)
+        });
+        start += opener.map_or(0, |o| o.len());
+    }
     start
+}
+
+/// Without a lead word: going back from the count over the clauses that hold pieces of a
+/// list (with a 、, or opening with 以及), until they hold as many pieces as declared; the
+/// clause next to the count is always taken.
+fn clause_start(head: &str, declared: Option<u32>) -> usize {
+    let mut bounds: Vec<usize> = head
+        .char_indices()
+        .filter(|(_, c)| matches!(c, ',' | '，' | ':' | '：' | ';' | '；' | '。'))
+        .map(|(i, c)| i + c.len_utf8())
+        .collect();
+    bounds.insert(0, 0);
+    let mut start = head.len();
+    let mut pieces = 0;
+    for &b in bounds.iter().rev() {
+        let clause = &head[b..start];
+        let listy = clause.contains('、') || clause.trim_start().starts_with("以及");
+        if !listy && start != head.len() {
+            break;
+        }
+        pieces += clause.matches('、').count() + 1;
+        start = b;
+        if !listy || declared.is_some_and(|d| pieces >= d as usize) {
+            break;
+        }
+    }
+    start
+}
+
+/// The title of an inline list: the sentence's first clause when the list stands in a
+/// later one (开展生态清洁小流域建设,…,从A、B等5方面着手: the work the items belong to),
+/// else the heading the sentence belongs to, else the count phrase.
+fn inline_title(cx: Cx, t: &str, start: usize, path: &[String], count: &str) -> String {
+    let conditions = &cx.v.words.conditions;
+    let first = t[..start]
+        .split([',', '，', ';', '；'])
+        .next()
+        .filter(|c| c.len() < start && c.chars().count() >= 4)
+        .filter(|c| !conditions.iter().any(|w| c.starts_with(w.as_str())));
+    match (first, path.last()) {
+        (Some(c), _) => trim_item(c),
+        (None, Some(h)) => h.clone(),
+        (None, None) => count.to_string(),
+    }
 }
 
 /// One `等N项任务` match of sentence `si` as a list.
@@ -46,7 +92,7 @@ fn inline_list(cx: Cx, si: usize, c: &Captures) -> Option<TaskList> {
     let whole = c.get(0)?;
     let declared = c.name("n").and_then(|m| super::count_value(m.as_str()));
     let head = &t[..whole.start()];
-    let start = list_start(head, cx);
+    let start = list_start(head, cx, declared);
     let list = &head[start..];
     if !list.contains('、') && !list.contains('和') {
         return None;
@@ -57,11 +103,8 @@ fn inline_list(cx: Cx, si: usize, c: &Captures) -> Option<TaskList> {
     }
     let noun = c.name("noun").map_or("", |m| m.as_str());
     let path = cx.paths[si].clone();
-    // Title: the heading this sentence belongs to, else the count phrase.
-    let title = path
-        .last()
-        .cloned()
-        .unwrap_or_else(|| format!("{}{}", c.name("n").map_or("", |m| m.as_str()), noun));
+    let count = format!("{}{}", c.name("n").map_or("", |m| m.as_str()), noun);
+    let title = inline_title(cx, t, start, &path, &count);
     let a = base + t[..start].chars().count();
     let b = base + t[..whole.end()].chars().count();
     let draft = Draft {
@@ -85,6 +128,75 @@ pub fn inline_lists(cx: Cx, out: &mut Vec<TaskList>) {
             out.extend(inline_list(cx, si, &c));
         }
     }
+}
+
+/// `task.counted_list`: A、B和C八个重点领域 — items inside a sentence counted by the phrase
+/// right after them, when the count equals the pieces. A list closed by 等N is
+/// `task.inline`'s. The first piece holds the sentence's lead (南昌加快布局VR): the item is
+/// what follows its last verb, and the lead with the count phrase titles the list.
+pub fn counted_lists(cx: Cx, out: &mut Vec<TaskList>) {
+    let doc = cx.tx.doc;
+    for si in 0..doc.sentences.len() {
+        let t = doc.sentence_text(si);
+        for c in cx.v.counted.captures_iter(t) {
+            out.extend(counted_list(cx, si, &c));
+        }
+    }
+}
+
+/// The pieces of a counted list: split on 、, the last piece once more on its last 和/及/与.
+fn counted_pieces(list: &str) -> Vec<&str> {
+    let mut pieces: Vec<&str> = list.split('、').collect();
+    if let Some(last) = pieces.pop() {
+        let cut = ["和", "及", "与"]
+            .iter()
+            .filter_map(|c| last.rfind(c).map(|i| (i, c.len())))
+            .max();
+        match cut {
+            Some((i, l)) if i > 0 && i + l < last.len() => {
+                pieces.extend([&last[..i], &last[i + l..]]);
+            }
+            _ => pieces.push(last),
+        }
+    }
+    pieces
+}
+
+/// One counted-list match of sentence `si`.
+fn counted_list(cx: Cx, si: usize, c: &Captures) -> Option<TaskList> {
+    let doc = cx.tx.doc;
+    let t = doc.sentence_text(si);
+    let whole = c.get(0)?;
+    let head = &t[..whole.start()];
+    let n = super::count_value(c.name("n")?.as_str())?;
+    if n < 3 || head.ends_with('等') || head.ends_with("等等") {
+        return None;
+    }
+    let start = list_start(head, cx, Some(n));
+    let pieces = counted_pieces(&head[start..]);
+    if pieces.len() != n as usize {
+        return None;
+    }
+    let (lead, first) = cx.ix().split_lead(pieces[0]);
+    let mut items = vec![trim_item(&first)];
+    items.extend(pieces[1..].iter().map(|p| trim_item(p)));
+    if items.iter().any(|i| i.is_empty() || i.chars().count() > 20) {
+        return None;
+    }
+    let base = doc.sentences[si].start;
+    let draft = Draft {
+        title: format!("{lead}{}", whole.as_str()),
+        declared: Some(n),
+        items,
+        kind: ListKind::Inline,
+        rule: Rule::TaskCountedList,
+        range: (
+            base + t[..start].chars().count(),
+            base + t[..whole.end()].chars().count(),
+        ),
+        path: cx.paths[si].clone(),
+    };
+    Some(draft.finish(cx))
 }
 
 /// At most this many `；` sentences are read as one colon list.

@@ -29,6 +29,21 @@ impl Ix<'_> {
     pub fn starts_with_verb(&self, s: &str) -> Option<String> {
         verb_of(&self.words(s), self.v)
     }
+
+    /// A piece split after its last verb (南昌加快布局VR → 南昌加快布局, VR): the lead of the
+    /// sentence and the first item. Without a verb, the whole piece is the item.
+    pub fn split_lead(&self, s: &str) -> (String, String) {
+        let words = self.words(s);
+        let is_verb =
+            |(w, t): &(String, String)| self.v.verbs.contains(w) || t.starts_with('v') && t != "vn";
+        match words.iter().rposition(is_verb) {
+            Some(k) if k + 1 < words.len() => {
+                let join = |ws: &[(String, String)]| ws.iter().map(|(w, _)| w.as_str()).collect();
+                (join(&words[..=k]), join(&words[k + 1..]))
+            }
+            _ => (String::new(), s.to_string()),
+        }
+    }
 }
 
 /// An item without markers, dashes and trailing punctuation.

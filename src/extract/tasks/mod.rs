@@ -18,6 +18,8 @@ pub mod inline;
 pub mod items;
 pub mod lead;
 pub mod outline;
+pub mod run_in;
+pub mod table;
 
 use super::numbers::parse_chinese;
 use super::Text;
@@ -35,6 +37,11 @@ pub struct Vocab {
     pub inline: Regex,
     /// N项任务, 从N方面: a declared count anywhere in a lead.
     pub declared: Regex,
+    /// 7个方面, 五个部分: a count of a document's parts.
+    pub parts: Regex,
+    /// A、B和C三个重点领域: a count after the items it counts (a modifier of up to eight
+    /// chars between the count and its noun).
+    pub counted: Regex,
     /// 在X方面,: an aspect that opens a paragraph.
     pub aspect: Regex,
     /// 一是, 第一,, 一方面, ——: enumeration markers.
@@ -47,6 +54,8 @@ impl Vocab {
         let words = dicts.task_words.clone();
         let nouns: Vec<String> = words.count_nouns.iter().map(|w| regex::escape(w)).collect();
         let nouns = nouns.join("|");
+        let parts: Vec<String> = words.part_nouns.iter().map(|w| regex::escape(w)).collect();
+        let parts = parts.join("|");
         let compile = |p: String| {
             Regex::new(&p).map_err(|e| DictError::Row {
                 file: "dicts/task_rules.tsv".into(),
@@ -60,6 +69,12 @@ impl Vocab {
             ))?,
             declared: compile(format!(
                 r"(?P<n>\d{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:项|个|大|条|类)?(?:{nouns}|新)"
+            ))?,
+            parts: compile(format!(
+                r"(?P<n>\d{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:个|大)?(?:{parts})"
+            ))?,
+            counted: compile(format!(
+                r"(?P<n>\d{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:个|大|项|条|类)(?P<noun>[^,，。、;；:：]{{0,8}}?(?:{nouns}))"
             ))?,
             aspect: Regex::new(r"^在(?P<x>.{2,40}?)方面[,，]").expect("fixed pattern"),
             enumeration: Regex::new(r"(?P<cn>[一二三四五六七八九十]{1,2})是|第(?P<di>[一二三四五六七八九十]{1,2})[,，、]|(?P<fm>一方面|另一方面)[,，]?|(?P<dash>——|[-*•·●○■□◆◇▪]\s)")
@@ -261,7 +276,10 @@ pub fn extract(tx: &Text) -> Vec<TaskList> {
     };
     let mut lists: Vec<TaskList> = Vec::new();
     inline::inline_lists(cx, &mut lists);
+    inline::counted_lists(cx, &mut lists);
     outline::outline_lists(cx, &mut lists);
+    run_in::run_in_lists(cx, &mut lists);
+    table::table_lists(cx, &mut lists);
     enumeration::enumerations(cx, &mut lists);
     lead::lead_lists(cx, &mut lists);
     inline::colon_lists(cx, &mut lists);
@@ -272,16 +290,20 @@ pub fn extract(tx: &Text) -> Vec<TaskList> {
 }
 
 /// Whether a list stands under a review, problem or principle sub-heading (主要工作成效,
-/// 存在问题, 基本原则), or is such a sub-heading's own outline: what a plan reports or holds
-/// to, not work it assigns. The top-level heading does not count: a top-level 发展现状 still
-/// lists its sub-headings, and a lead inside it still announces work.
+/// 存在问题, 基本原则), or is such a sub-heading's own list: what a plan reports or holds to,
+/// not work it assigns. A top-level heading counts only for the lists it titles itself
+/// (二、发展趋势 with its —— bullets): its outline still lists its sub-headings, and a lead
+/// inside it still announces work.
 fn in_review(l: &TaskList, w: &TaskWords) -> bool {
     let is_review = |h: &String| w.review_headings.iter().any(|r| h.contains(r.as_str()));
-    let inner = l.heading_path.iter().skip(1);
-    let own = (l.kind == ListKind::Outline && !l.heading_path.is_empty()).then_some(&l.title);
-    inner.chain(own).any(is_review)
+    let titled_by_heading = l.heading_path.last() == Some(&l.title);
+    let own = matches!(l.rule, Rule::TaskOutline | Rule::TaskRunIn) && !l.heading_path.is_empty();
+    l.heading_path
+        .iter()
+        .skip(usize::from(!titled_by_heading))
+        .chain(own.then_some(&l.title))
+        .any(is_review)
 }
-
 /// How many items of `a` (of four chars or more) one of `b` contains or is contained in.
 fn overlap(a: &[String], b: &[String]) -> usize {
     a.iter()

@@ -67,15 +67,40 @@ fn depths(heads: &[(usize, Marker)]) -> Vec<usize> {
         .collect()
 }
 
+/// The numbered items of box `j` (专栏1 重点工程 / 1.… 2.…): the headings after it, deeper
+/// than a sub-heading, numbered from 1 at one level. A heading that goes on with the
+/// section's own numbering (3. after 1. 2. before the box) is the section's, not the box's.
+fn box_children(heads: &[(usize, Marker)], j: usize) -> Vec<(usize, &Marker)> {
+    let level = heads[j].1.level;
+    let mut out: Vec<(usize, &Marker)> = Vec::new();
+    for (sj, mj) in &heads[j + 1..] {
+        let next = match out.last() {
+            None => mj.ordinal == 1,
+            Some((_, prev)) => mj.level == prev.level && mj.ordinal == prev.ordinal + 1,
+        };
+        if mj.boxed || mj.level <= level || !next {
+            break;
+        }
+        out.push((*sj, mj));
+    }
+    out
+}
+
 /// The children of heading `k`: the following headings of the next deeper level present,
-/// until a heading of its level or higher. A box (专栏1) between them is passed over: it is
-/// not an item of the section around it and does not end it.
+/// until a heading of its level or higher. A box (专栏1) between them is passed over with
+/// its own items: it is not an item of the section around it and does not end it.
 fn children(heads: &[(usize, Marker)], k: usize) -> Vec<(usize, &Marker)> {
+    if heads[k].1.boxed {
+        return box_children(heads, k);
+    }
     let m = &heads[k].1;
     let mut child_level = None;
     let mut out = Vec::new();
-    for (sj, mj) in &heads[k + 1..] {
+    let mut j = k + 1;
+    while let Some((sj, mj)) = heads.get(j) {
+        j += 1;
         if mj.boxed {
+            j += box_children(heads, j - 1).len();
             continue;
         }
         if mj.level <= m.level {
@@ -87,6 +112,19 @@ fn children(heads: &[(usize, Marker)], k: usize) -> Vec<(usize, &Marker)> {
         }
     }
     out
+}
+
+/// Whether a sibling of heading `k` (same level, same parent) has two sub-headings or more:
+/// then a single (一) under `k` is its list too, as the outline around it shows.
+fn sibling_lists(heads: &[(usize, Marker)], k: usize) -> bool {
+    let level = heads[k].1.level;
+    let within = |j: &usize| heads[*j].1.level >= level || heads[*j].1.boxed;
+    let before = (0..k).rev().take_while(within);
+    let after = (k + 1..heads.len()).take_while(within);
+    before
+        .chain(after)
+        .filter(|&j| heads[j].1.level == level && !heads[j].1.boxed)
+        .any(|j| children(heads, j).len() >= 2)
 }
 
 /// The item a child heading names: its title; a run-in numbered item (1.推进5G基站建设,新建
@@ -117,7 +155,7 @@ fn item_of(cx: Cx, text: &str, m: &Marker) -> String {
 /// Whether the children of a heading are numbered as an outline: 1, 2, 3 …, or carrying on
 /// from the previous section's last item (1. 2. under (一), 3. 4. under (二)); one child is
 /// a list only when the numbering proves it (5. under (三) after 3. 4.).
-fn ordered(kids: &[(usize, &Marker)], last_at: &[Option<u32>; 9]) -> bool {
+fn ordered(kids: &[(usize, &Marker)], last_at: &[Option<u32>; 9], single: bool) -> bool {
     let Some((_, c0)) = kids.first() else {
         return false;
     };
@@ -131,12 +169,12 @@ fn ordered(kids: &[(usize, &Marker)], last_at: &[Option<u32>; 9]) -> bool {
         .iter()
         .enumerate()
         .all(|(n, (_, c))| c.ordinal == first + n as u32);
-    let enough = kids.len() >= 2 || (first > 1 && carries_on);
+    let enough = kids.len() >= 2 || (first > 1 && carries_on) || (first == 1 && single);
     (first == 1 || carries_on) && in_order && enough
 }
 
-/// `task.outline`: every heading down to [`MAX_LIST_DEPTH`] whose children are numbered in
-/// order, and every run of top-level headings without children.
+/// `task.outline`: every heading down to [`MAX_LIST_DEPTH`] (and every box) whose children
+/// are numbered in order, and every run of top-level headings without children.
 pub fn outline_lists(cx: Cx, out: &mut Vec<TaskList>) {
     let doc = cx.tx.doc;
     let heads = headings(cx);
@@ -150,7 +188,8 @@ pub fn outline_lists(cx: Cx, out: &mut Vec<TaskList>) {
         if let Some(slot) = last_at.get_mut(m.level as usize) {
             *slot = Some(m.ordinal);
         }
-        if m.boxed || depth[k] > MAX_LIST_DEPTH || !ordered(&kids, &seen) {
+        let single = kids.len() == 1 && sibling_lists(&heads, k);
+        if (!m.boxed && depth[k] > MAX_LIST_DEPTH) || !ordered(&kids, &seen, single) {
             continue;
         }
         let items = kids
@@ -170,17 +209,20 @@ pub fn outline_lists(cx: Cx, out: &mut Vec<TaskList>) {
         };
         out.push(draft.finish(cx));
     }
-    flat_runs(cx, &heads, &depth, out);
+    top_runs(cx, &heads, &depth, out);
 }
 
-/// Runs of top-level headings numbered 1, 2, 3 … (at least three) none of which has a
-/// sub-heading: the articles of a policy, one list. Its title is the short line that names
-/// the run (the policy's own title), found up to [`TITLE_REACH`] sentences before it.
-fn flat_runs(cx: Cx, heads: &[(usize, Marker)], depth: &[usize], out: &mut Vec<TaskList>) {
+/// Runs of top-level headings numbered 1, 2, 3 … (at least three) as one list, when none
+/// of them has a sub-heading (the articles of a policy) or when a sentence before the run
+/// states their number (7个方面分值 before an annex of seven scored sections). Its title is
+/// the short line that names the run (the policy's or annex's own title), found up to
+/// [`TITLE_REACH`] sentences before it.
+fn top_runs(cx: Cx, heads: &[(usize, Marker)], depth: &[usize], out: &mut Vec<TaskList>) {
     let doc = cx.tx.doc;
     let top: Vec<usize> = (0..heads.len())
         .filter(|&k| depth[k] == 0 && !heads[k].1.boxed)
         .collect();
+    let mut counted_from = 0;
     let mut k = 0;
     while k < top.len() {
         let start = k;
@@ -193,13 +235,22 @@ fn flat_runs(cx: Cx, heads: &[(usize, Marker)], depth: &[usize], out: &mut Vec<T
         }
         let run = &top[start..=k];
         k += 1;
-        let flat = run.iter().all(|&h| children(heads, h).is_empty());
-        if run.len() < 3 || heads[run[0]].1.ordinal != 1 || !flat {
+        if run.len() < 3 || heads[run[0]].1.ordinal != 1 {
             continue;
         }
         let first = heads[run[0]].0;
-        let Some(ti) = run_title(cx, first) else {
-            continue;
+        let flat = run.iter().all(|&h| children(heads, h).is_empty());
+        let counted = if flat {
+            None
+        } else {
+            stated_count(cx, counted_from, first, run.len())
+        };
+        counted_from = first;
+        let title = run_title(cx, first);
+        let (ti, declared, (a, b)) = match (flat, counted, title) {
+            (true, _, Some(ti)) => (ti, None, (doc.sentences[ti].start, doc.sentences[ti].end)),
+            (false, Some(range), Some(ti)) => (ti, Some(run.len() as u32), range),
+            _ => continue,
         };
         let items = run
             .iter()
@@ -207,15 +258,44 @@ fn flat_runs(cx: Cx, heads: &[(usize, Marker)], depth: &[usize], out: &mut Vec<T
             .collect();
         let draft = Draft {
             title: doc.sentence_text(ti).to_string(),
-            declared: None,
+            declared,
             items,
             kind: ListKind::Outline,
-            rule: Rule::TaskOutline,
-            range: (doc.sentences[ti].start, doc.sentences[ti].end),
+            rule: if declared.is_some() {
+                Rule::TaskCountedOutline
+            } else {
+                Rule::TaskOutline
+            },
+            range: (a, b),
             path: Vec::new(),
         };
         out.push(draft.finish(cx));
     }
+}
+
+/// A sentence in `[from, to)` that states `n` aspects or parts (7个方面, 五个部分, a
+/// `part_noun`): the chars of the clause that states it.
+fn stated_count(cx: Cx, from: usize, to: usize, n: usize) -> Option<(usize, usize)> {
+    let doc = cx.tx.doc;
+    (from..to).find_map(|i| {
+        let t = doc.sentence_text(i);
+        let c =
+            cx.v.parts.captures_iter(t).find(|c| {
+                c.name("n").and_then(|m| super::count_value(m.as_str())) == Some(n as u32)
+            })?;
+        let m = c.get(0)?;
+        let base = doc.sentences[i].start;
+        let clause_start = t[..m.start()]
+            .char_indices()
+            .rfind(|(_, c)| matches!(c, ',' | '，'))
+            .map_or(0, |(x, c)| x + c.len_utf8());
+        let clause_end = t[m.end()..]
+            .find([',', '，', '。'])
+            .map_or(t.len(), |x| m.end() + x);
+        let a = base + t[..clause_start].chars().count();
+        let b = base + t[..clause_end].chars().count();
+        Some((a, b))
+    })
 }
 
 /// The short title line (an unmarked heading line) nearest before sentence `first`, when no

@@ -1,9 +1,9 @@
 //! The header of an indicator table: where it is, how its cells are laid out, and the role
 //! of each column (`dicts/table_headers.tsv`).
 
-use super::cells::{cells_from, Cell, Layout};
 use crate::dicts::Table;
 use crate::error::DictError;
+use crate::extract::cells::{cells_from, Cell, Layout};
 use crate::extract::Text;
 use crate::report::TargetKind;
 use regex::Regex;

@@ -17,10 +17,11 @@ pub mod rows;
 
 use crate::dicts::Dicts;
 use crate::error::DictError;
+use crate::extract::cells::cells_from;
 use crate::extract::Text;
 use crate::report::{Target, TargetKind};
 use crate::rules::Rule;
-use cells::{cells_from, split_unit, Value};
+use cells::{split_unit, Value};
 use chrono::Datelike;
 use header::{Header, Headers, Role};
 use regex::Regex;

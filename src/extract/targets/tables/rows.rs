@@ -3,8 +3,9 @@
 //! (rowspan), a unit that may stand in a cell of its own after its value, several figures in
 //! one cell (100%(区管以上河道断面) 100%(市考断面)).
 
-use super::cells::{is_unit, value, Cell, Value};
+use super::cells::{is_unit, value, Value};
 use super::header::{Header, Role};
+use crate::extract::cells::Cell;
 use crate::extract::numbers::Grammar;
 use crate::report::TargetKind;
 
