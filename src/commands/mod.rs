@@ -244,6 +244,7 @@ pub(crate) fn drive_feed<T: Send>(
                 })?;
                 progress.done(done.bytes, items);
             }
+            Err(failure) if failure.error.is_note() => progress.note(&failure),
             Err(failure) => {
                 if failure.error.is_record() {
                     progress.suspend(|| {

@@ -69,6 +69,12 @@ impl RecordError {
     pub fn is_record(&self) -> bool {
         !matches!(self, RecordError::Input(_) | RecordError::NoColumn { .. })
     }
+
+    /// Whether this is only a note: an input left out on purpose (a FIFO met in a folder,
+    /// see [`InputError::is_note`]), which does not fail the run.
+    pub fn is_note(&self) -> bool {
+        matches!(self, RecordError::Input(e) if e.is_note())
+    }
 }
 
 /// Where a record comes from: its input as given (`-` for standard input) and its line

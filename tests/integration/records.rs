@@ -319,6 +319,31 @@ fn a_folder_of_part_files_is_read_in_order_and_a_binary_one_refused() {
     assert!(err.contains("missing.jsonl: cannot read"), "{err}");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_folder_of_records_is_skipped_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("a.jsonl"),
+        format!("{}\n", json!({"id": 1, "text": "x"})),
+    )
+    .unwrap();
+    let made = Command::new("mkfifo").arg(d.join("b.jsonl")).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return; // no mkfifo here
+    }
+    let out = bin()
+        .args(["analyze", "--input", "jsonl"])
+        .arg(d)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "a note is no failure");
+    assert_eq!(lines(&out.stdout).len(), 1);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("b.jsonl: skipped: a named pipe"), "{err}");
+}
+
 /// Records are read only a bounded window ahead of what is written: the test writes large
 /// records into the tool's standard input and never reads its output. Once the output pipe
 /// is full the tool blocks on writing, its workers fill the window and stop taking
