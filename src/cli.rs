@@ -111,12 +111,50 @@ pub struct Inputs {
 /// Output options of the commands that write tidy data (tables, JSON, CSV).
 #[derive(Debug, Args)]
 pub struct Output {
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = DataFormat::Table)]
-    pub format: DataFormat,
+    /// Output format [default: table; jsonl with --input jsonl or csv].
+    #[arg(long, short, value_enum)]
+    pub format: Option<DataFormat>,
     /// Start CSV or TSV output with a UTF-8 byte-order mark, so that Excel reads the Chinese.
     #[arg(long)]
     pub bom: bool,
+}
+
+impl Output {
+    /// The format asked for, else the default: JSON Lines when the input is records (one
+    /// line out per record in), a table otherwise.
+    pub fn format(&self, records: bool) -> DataFormat {
+        match (self.format, records) {
+            (Some(f), _) => f,
+            (None, true) => DataFormat::Jsonl,
+            (None, false) => DataFormat::Table,
+        }
+    }
+}
+
+/// How PATH is read: as documents, or as records that each hold one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputKind {
+    /// Every file is one document.
+    Files,
+    /// JSON Lines: one record a line, `{"id": …, "text": …}` (also `path`, `format`,
+    /// `published`, `title`; other fields are passed through under `meta`).
+    Jsonl,
+    /// CSV with a header row: one record a row (see --text-column, --id-column).
+    Csv,
+}
+
+/// Records in: many documents in one file or stream (a crawl kept as JSON Lines or CSV).
+#[derive(Debug, Args)]
+pub struct RecordArgs {
+    /// How to read PATH: files (one document each), jsonl or csv (one document per record).
+    #[arg(long, value_enum, default_value_t = InputKind::Files, value_name = "KIND")]
+    pub input: InputKind,
+    /// With --input csv: the column that holds the text [default: text].
+    #[arg(long, value_name = "NAME")]
+    pub text_column: Option<String>,
+    /// With --input csv: the column that names the record [default: id, else path].
+    #[arg(long, value_name = "NAME")]
+    pub id_column: Option<String>,
 }
 
 /// A year or an inclusive range of years: `2025`, `2021..2025`, `2021..`, `..2025`.
@@ -219,7 +257,8 @@ pub enum Command {
 Examples:
   policylens analyze plans/
   policylens analyze plan.html --format json | jq '.[0].targets'
-  policylens analyze plans/ --format csv --bom > documents.csv")]
+  policylens analyze plans/ --format csv --bom > documents.csv
+  policylens analyze --input jsonl crawl.jsonl > reports.jsonl")]
     Analyze(AnalyzeArgs),
     /// Print the normalized text (simplified, half-width, no markup or site boilerplate).
     #[command(after_help = "\
@@ -294,6 +333,8 @@ pub struct AnalyzeArgs {
     #[command(flatten)]
     pub input: Inputs,
     #[command(flatten)]
+    pub records: RecordArgs,
+    #[command(flatten)]
     pub output: Output,
 }
 
@@ -312,6 +353,8 @@ pub struct TextArgs {
 pub struct TargetsArgs {
     #[command(flatten)]
     pub input: Inputs,
+    #[command(flatten)]
+    pub records: RecordArgs,
     #[command(flatten)]
     pub output: Output,
     /// Add the evidence (the clause each target was read from) to the table.
@@ -338,6 +381,8 @@ pub struct DatesArgs {
     #[command(flatten)]
     pub input: Inputs,
     #[command(flatten)]
+    pub records: RecordArgs,
+    #[command(flatten)]
     pub output: Output,
     /// Accepted for symmetry with the other views: dates always show their evidence.
     #[arg(long)]
@@ -353,6 +398,8 @@ pub struct RegionsArgs {
     #[command(flatten)]
     pub input: Inputs,
     #[command(flatten)]
+    pub records: RecordArgs,
+    #[command(flatten)]
     pub output: Output,
     /// Add the evidence (the text of the first mention) to the table.
     #[arg(long)]
@@ -367,6 +414,8 @@ pub struct RegionsArgs {
 pub struct TasksArgs {
     #[command(flatten)]
     pub input: Inputs,
+    #[command(flatten)]
+    pub records: RecordArgs,
     #[command(flatten)]
     pub output: Output,
     /// Show each list's evidence (the text it was read from) under its title.

@@ -6,9 +6,14 @@
 //! so memory stays bounded however large the folder, and a consumer that stops early (a
 //! closed pipe) stops the workers too. [`load`] and [`analyze`] are the two steps per
 //! document; [`analyze`] is the one place extraction is invoked.
+//!
+//! [`stream_records`] does the same for records (JSON Lines or CSV, many documents in one
+//! stream, [`crate::ingest::records`]), read lazily as workers take them. Both run on
+//! [`ordered`], the one ordered parallel map: jobs from an iterator, results in order.
 
 use crate::engine::Engine;
 use crate::error::InputError;
+use crate::ingest::records::{Failure, RawRecord, Reader, Record, RecordError};
 use crate::ingest::{self, Source};
 use crate::normalize::Document;
 use crate::report::DocReport;
@@ -86,7 +91,8 @@ pub fn window(threads: usize) -> usize {
 }
 
 /// One worker per core, and at least two: a worker waiting on a stream (a FIFO named on the
-/// command line) never holds up every other input.
+/// command line) never holds up every other input. `n` is how many inputs there are
+/// (`usize::MAX` when not known).
 fn threads_for(n: usize) -> usize {
     let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
     cores.max(2).min(n).max(1)
@@ -101,33 +107,171 @@ where
     F: Fn(&Document) -> T + Sync,
     S: FnMut(Done<T>) -> io::Result<()>,
 {
-    let n = inputs.len();
-    let threads = threads_for(n);
-    let (labels, slots): (Vec<String>, Vec<_>) = inputs
-        .into_iter()
-        .map(|i| (i.label, Mutex::new(Some(i.source))))
-        .unzip();
-    let gate = Gate::new(n, window(threads));
-    let (tx, rx) = mpsc::channel::<(usize, usize, Result<T, InputError>)>();
+    let threads = threads_for(inputs.len());
+    let run = |input: Input| {
+        let (bytes, result) = run_one(input.source, engine, &f);
+        (input.label, bytes, result)
+    };
+    ordered(
+        inputs.into_iter(),
+        threads,
+        run,
+        |index, (label, bytes, result)| {
+            sink(Done {
+                index,
+                label,
+                bytes,
+                result,
+            })
+        },
+    )
+}
+
+/// What a record's result comes with: how the output names and keys it.
+#[derive(Debug)]
+pub struct RecordInfo {
+    /// [`Record::id`]: the output's `id`.
+    pub id: serde_json::Value,
+    /// [`Record::name`]: the report's `path`.
+    pub name: String,
+    /// [`Record::meta`]: the fields passed through.
+    pub meta: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One finished record, handed over in input order.
+#[derive(Debug)]
+pub struct RecordDone<T> {
+    /// Bytes of text analyzed (0 when the record failed).
+    pub bytes: usize,
+    /// What `f` made of the record's document, or why there is none.
+    pub result: Result<(RecordInfo, T), Box<Failure>>,
+}
+
+/// Make a record's document. The record's `published` stands in for the metadata date and
+/// its `title` for the metadata title, so both come before what the text says: the date
+/// is the one relative dates (今年) and the divisions are resolved at, and the report's
+/// `published_evidence` reads `record published: …`. A `published` that is no date fails
+/// the record.
+pub fn load_record(r: Record, engine: &Engine) -> Result<(RecordInfo, Document), Box<Failure>> {
+    let grammar = &engine.resources.dates;
+    if let Some(p) = r.published.as_deref() {
+        if crate::extract::dates::parse_meta_date(grammar, p).is_none() {
+            return Err(Box::new(Failure {
+                error: RecordError::BadDate(p.to_string()),
+                origin: r.origin,
+                id: r.id,
+            }));
+        }
+    }
+    let decoded = ingest::Decoded {
+        text: r.text,
+        encoding: "UTF-8",
+    };
+    let mut doc = engine.document(&r.name, &r.extension, decoded);
+    if let Some(p) = r.published {
+        doc.meta.date = Some(p);
+        doc.meta.date_source = Some("record published".into());
+    }
+    if let Some(t) = r.title {
+        // as a front-matter title is: half-width, simplified
+        let folded: String = t.trim().chars().map(crate::normalize::fold_width).collect();
+        let c = engine.normalizer.converter();
+        let title = if c.needs_conversion(&folded) {
+            c.t2s(&folded)
+        } else {
+            folded
+        };
+        doc.meta.title = Some(title);
+    }
+    let info = RecordInfo {
+        id: r.id,
+        name: r.name,
+        meta: r.meta,
+    };
+    Ok((info, doc))
+}
+
+/// [`stream`] for records: parse each record, make its document and apply `f`, on all
+/// cores; `sink` receives the results in input order. The records are read as the workers
+/// take them ([`ordered`]), so a stream of any length is read in bounded memory.
+pub fn stream_records<T, F, S>(
+    records: Reader,
+    engine: &Engine,
+    f: F,
+    mut sink: S,
+) -> io::Result<()>
+where
+    T: Send,
+    F: Fn(&Document) -> T + Sync,
+    S: FnMut(RecordDone<T>) -> io::Result<()>,
+{
+    let run = |raw: RawRecord| match raw.parse().and_then(|r| load_record(r, engine)) {
+        Ok((info, doc)) => RecordDone {
+            bytes: doc.original.len(),
+            result: Ok((info, f(&doc))),
+        },
+        Err(e) => RecordDone {
+            bytes: 0,
+            result: Err(e),
+        },
+    };
+    ordered(records, threads_for(usize::MAX), run, |_, done| sink(done))
+}
+
+/// Apply `f` to every job of `jobs` on `threads` workers, and hand each result to `sink`
+/// with its position, in the jobs' order, as soon as it and every one before it are done.
+///
+/// The jobs are taken from the iterator one at a time, only when a worker is free and the
+/// [`window`] allows: at most `window(threads)` jobs are taken beyond the results `sink`
+/// has had, so a lazy iterator (records read from a stream) is read no further ahead of the
+/// output than that, and memory stays bounded. The iterator is advanced under a lock of its
+/// own, never the one the output side takes, so a read that waits (a pipe whose writer
+/// waits for our output) never holds back results that are ready. An error from `sink`
+/// stops the run and is returned.
+pub fn ordered<J, T, I, F, S>(jobs: I, threads: usize, f: F, mut sink: S) -> io::Result<()>
+where
+    I: Iterator<Item = J> + Send,
+    J: Send,
+    T: Send,
+    F: Fn(J) -> T + Sync,
+    S: FnMut(usize, T) -> io::Result<()>,
+{
+    let threads = threads.max(1);
+    let gate = Gate::new(window(threads));
+    let jobs = Mutex::new(jobs.enumerate());
+    let (tx, rx) = mpsc::channel::<(usize, T)>();
     std::thread::scope(|scope| {
         for _ in 0..threads {
-            let (tx, gate, slots, f) = (tx.clone(), &gate, &slots, &f);
+            let (tx, gate, jobs, f) = (tx.clone(), &gate, &jobs, &f);
             scope.spawn(move || {
-                while let Some(i) = gate.claim() {
-                    let taken = slots[i].lock().map(|mut s| s.take());
-                    let Ok(Some(source)) = taken else { continue };
-                    let (bytes, result) = run_one(source, engine, f);
-                    if tx.send((i, bytes, result)).is_err() {
+                let _stop = StopOnDrop(gate);
+                while gate.claim() {
+                    let Some((i, job)) = jobs.lock().ok().and_then(|mut j| j.next()) else {
+                        // every job is taken: the others stop claiming too
+                        gate.stop();
+                        break;
+                    };
+                    if tx.send((i, f(job))).is_err() {
                         break;
                     }
                 }
             });
         }
         drop(tx);
-        let r = reorder(rx, labels, &gate, &mut sink);
-        gate.stop();
-        r
+        let _stop = StopOnDrop(&gate);
+        reorder(rx, &gate, &mut sink)
     })
+}
+
+/// Stops the gate when dropped: when a worker or the sink is done, and also when one
+/// panics, so that the others do not wait for the window forever and the panic is
+/// propagated rather than the run hanging.
+struct StopOnDrop<'a>(&'a Gate);
+
+impl Drop for StopOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.stop();
+    }
 }
 
 fn run_one<T>(
@@ -141,25 +285,18 @@ fn run_one<T>(
     }
 }
 
-/// Hand results to `sink` in input order, holding early ones until their turn.
+/// Hand results to `sink` in order, holding early ones until their turn.
 fn reorder<T>(
-    rx: mpsc::Receiver<(usize, usize, Result<T, InputError>)>,
-    mut labels: Vec<String>,
+    rx: mpsc::Receiver<(usize, T)>,
     gate: &Gate,
-    sink: &mut impl FnMut(Done<T>) -> io::Result<()>,
+    sink: &mut impl FnMut(usize, T) -> io::Result<()>,
 ) -> io::Result<()> {
     let mut waiting = BTreeMap::new();
     let mut next = 0;
-    for (i, bytes, result) in rx {
-        waiting.insert(i, (bytes, result));
-        while let Some((bytes, result)) = waiting.remove(&next) {
-            let label = std::mem::take(&mut labels[next]);
-            sink(Done {
-                index: next,
-                label,
-                bytes,
-                result,
-            })?;
+    for (i, v) in rx {
+        waiting.insert(i, v);
+        while let Some(v) = waiting.remove(&next) {
+            sink(next, v)?;
             next += 1;
             gate.advance(next);
         }
@@ -167,52 +304,55 @@ fn reorder<T>(
     Ok(())
 }
 
-/// Which input a worker takes next, and how far ahead of the consumer it may go.
+/// How far ahead of the consumer the workers may take jobs.
 struct Gate {
     state: Mutex<GateState>,
     moved: Condvar,
-    total: usize,
     window: usize,
 }
 
 struct GateState {
-    /// The next input to hand to a worker.
-    next: usize,
+    /// How many jobs workers have been allowed to take.
+    claimed: usize,
     /// How many results the consumer has taken.
     taken: usize,
     stopped: bool,
 }
 
 impl Gate {
-    fn new(total: usize, window: usize) -> Gate {
+    fn new(window: usize) -> Gate {
         Gate {
             state: Mutex::new(GateState {
-                next: 0,
+                claimed: 0,
                 taken: 0,
                 stopped: false,
             }),
             moved: Condvar::new(),
-            total,
             window,
         }
     }
 
-    /// The next input to process, waiting while the window is full; `None` when all are
-    /// taken or the run stopped. The input the consumer waits for is always claimable
-    /// (nothing before it is outstanding), so this cannot deadlock.
-    fn claim(&self) -> Option<usize> {
+    /// Wait for room in the window and claim it for one job; false when the run stopped
+    /// (every job taken, or the consumer gone). A worker takes a job only after a claim,
+    /// and jobs are numbered in the order they are taken, so job `i` is taken only when
+    /// `i < claimed <= taken + window`. The job the consumer waits for (`taken`) is always
+    /// within the window, so this cannot deadlock.
+    fn claim(&self) -> bool {
         let Ok(mut s) = self.state.lock() else {
-            return None;
+            return false;
         };
         loop {
-            if s.stopped || s.next >= self.total {
-                return None;
+            if s.stopped {
+                return false;
             }
-            if s.next < s.taken + self.window {
-                s.next += 1;
-                return Some(s.next - 1);
+            if s.claimed < s.taken + self.window {
+                s.claimed += 1;
+                return true;
             }
-            s = self.moved.wait(s).ok()?;
+            match self.moved.wait(s) {
+                Ok(next) => s = next,
+                Err(_) => return false,
+            }
         }
     }
 
@@ -295,6 +435,65 @@ mod tests {
         );
         assert!(r.is_err());
         assert_eq!(seen, 3);
+    }
+
+    /// The bound on reading ahead, counted rather than timed: every job the iterator gives
+    /// is counted, and at each hand-over no more than the window have been taken beyond
+    /// those handed over. The first hand-over waits until the workers have filled the
+    /// window, so the count also shows that they do read ahead, up to the window and no
+    /// further.
+    #[test]
+    fn ordered_takes_no_more_jobs_than_the_window_ahead_of_the_sink() {
+        use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+        for threads in [1, 2, 4] {
+            let taken = AtomicUsize::new(0);
+            let jobs = (0..400usize).inspect(|_| {
+                taken.fetch_add(1, SeqCst);
+            });
+            let w = window(threads);
+            let mut most_ahead = 0;
+            let r = ordered(
+                jobs,
+                threads,
+                // uneven work, so that results come back out of order
+                |i| (0..(i * 7919) % 5000).fold(i, |a, b| a ^ b) ^ i,
+                |k, _| {
+                    if k == 0 {
+                        while taken.load(SeqCst) < w {
+                            std::thread::yield_now();
+                        }
+                    }
+                    let ahead = taken.load(SeqCst) - k;
+                    assert!(ahead <= w, "{threads} threads: {ahead} ahead of {k}");
+                    most_ahead = most_ahead.max(ahead);
+                    Ok(())
+                },
+            );
+            assert!(r.is_ok());
+            assert_eq!(most_ahead, w, "{threads} threads");
+            assert_eq!(taken.load(SeqCst), 400);
+        }
+    }
+
+    #[test]
+    fn ordered_hands_results_over_in_order() {
+        let mut got = Vec::new();
+        let r = ordered(
+            (0..300u64).rev(),
+            3,
+            |i| i * i,
+            |k, v| {
+                got.push((k, v));
+                Ok(())
+            },
+        );
+        assert!(r.is_ok());
+        let want: Vec<(usize, u64)> = (0..300u64)
+            .rev()
+            .enumerate()
+            .map(|(k, i)| (k, i * i))
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]

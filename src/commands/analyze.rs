@@ -1,14 +1,16 @@
 //! `analyze`: every field of every document. JSON, JSON Lines and CSV/TSV (one row per
 //! document) stream; the table is one table over all documents, printed at the end (and not
-//! at all when no document could be read).
+//! at all when no document could be read). Records in (`--input jsonl|csv`) give JSON
+//! objects keyed by record, and an error record for each bad record ([`keyed`]).
 
 use super::views::check_bom;
-use super::{drive, finish, inputs, Ctx, Exit, Job};
+use super::{drive_feed, finish, Ctx, Emit, Exit, Feed, Run};
 use crate::cli::{AnalyzeArgs, DataFormat};
+use crate::output::keyed::{ErrorRecord, KeyedReport};
 use crate::output::records;
 use crate::output::tidy::TidyWriter;
 use crate::output::{self, thousands, write_json_line, JsonArray};
-use crate::pipeline;
+use crate::pipeline::{self, RecordInfo};
 use crate::report::DocReport;
 use comfy_table::{ColumnConstraint, Width};
 use std::io::{self, Write};
@@ -66,15 +68,46 @@ enum Sink {
 }
 
 impl Sink {
-    fn doc(&mut self, out: &mut dyn Write, label: &str, r: &DocReport) -> io::Result<()> {
-        match self {
-            Sink::Table(rows) => {
+    /// Write one result; returns how many targets it counts.
+    fn emit(&mut self, out: &mut dyn Write, e: Emit<'_, DocReport>) -> io::Result<usize> {
+        match e {
+            Emit::Doc {
+                label,
+                value,
+                record,
+            } => {
+                self.doc(out, label, &value, record)?;
+                Ok(value.targets.len())
+            }
+            Emit::Bad(f) => {
+                match self {
+                    Sink::Json(arr) => arr.push(out, &ErrorRecord::new(f))?,
+                    Sink::Jsonl => write_json_line(out, &ErrorRecord::new(f))?,
+                    // a table or CSV row has no place for it: stderr has it
+                    Sink::Table(_) | Sink::Tidy(_) => {}
+                }
+                Ok(0)
+            }
+        }
+    }
+
+    fn doc(
+        &mut self,
+        out: &mut dyn Write,
+        label: &str,
+        r: &DocReport,
+        record: Option<&RecordInfo>,
+    ) -> io::Result<()> {
+        match (self, record) {
+            (Sink::Table(rows), _) => {
                 rows.push(table_row(label, r));
                 Ok(())
             }
-            Sink::Json(arr) => arr.push(out, r),
-            Sink::Jsonl => write_json_line(out, r),
-            Sink::Tidy(w) => {
+            (Sink::Json(arr), Some(info)) => arr.push(out, &KeyedReport::new(info, r)),
+            (Sink::Json(arr), None) => arr.push(out, r),
+            (Sink::Jsonl, Some(info)) => write_json_line(out, &KeyedReport::new(info, r)),
+            (Sink::Jsonl, None) => write_json_line(out, r),
+            (Sink::Tidy(w), _) => {
                 w.row(&[records::context(r), records::analyze(r)].concat())?;
                 w.drain(out)
             }
@@ -104,37 +137,38 @@ impl Sink {
 
 /// Run `analyze`.
 pub fn run(a: &AnalyzeArgs, ctx: &Ctx, out: &mut dyn Write) -> Exit {
-    let inputs = match check_bom(&a.output).and_then(|_| inputs(&a.input.paths)) {
-        Ok(i) => i,
+    let feed = match Feed::new(&a.input.paths, &a.records) {
+        Ok(f) => f,
         Err(e) => return e,
     };
     let o = &a.output;
-    let mut sink = match o.format {
+    let format = o.format(feed.is_records());
+    if let Err(e) = check_bom(o, format) {
+        return e;
+    }
+    let mut sink = match format {
         DataFormat::Table => Sink::Table(Vec::new()),
         DataFormat::Json => Sink::Json(JsonArray::default()),
         DataFormat::Jsonl => Sink::Jsonl,
         DataFormat::Csv | DataFormat::Tsv => {
             let header = records::header(records::ANALYZE);
-            match TidyWriter::new(&header, o.format == DataFormat::Tsv, o.bom) {
+            match TidyWriter::new(&header, format == DataFormat::Tsv, o.bom) {
                 Ok(w) => Sink::Tidy(Box::new(w)),
                 Err(e) => return finish(Err(e), Exit::Usage),
             }
         }
     };
-    let job = Job {
-        inputs,
+    let run = Run {
+        feed,
         noun: Some("targets"),
     };
     let engine = ctx.engine;
-    let (r, exit) = drive(
+    let (r, exit) = drive_feed(
         ctx,
-        job,
+        run,
         out,
         |d| pipeline::analyze(d, engine),
-        |out, label, r| {
-            sink.doc(out, label, &r)?;
-            Ok(r.targets.len())
-        },
+        |out, e| sink.emit(out, e),
     );
     finish(r.and_then(|_| sink.finish(out)), exit)
 }

@@ -348,7 +348,7 @@ fn write_tidy(out: &mut dyn Write, shown: &[&Row], tsv: bool, bom: bool) -> io::
 
 /// Run `diff`.
 pub fn run(a: &DiffArgs, ctx: &Ctx, out: &mut dyn Write) -> Exit {
-    if let Err(e) = check_bom(&a.output) {
+    if let Err(e) = check_bom(&a.output, a.output.format(false)) {
         return e;
     }
     let (Ok(old), Ok(new)) = (reports(&a.old, ctx), reports(&a.new, ctx)) else {
@@ -364,11 +364,12 @@ pub fn run(a: &DiffArgs, ctx: &Ctx, out: &mut dyn Write) -> Exit {
     let aligned = || shown.iter().map(|r| &r.aligned).collect::<Vec<_>>();
     let folders = a.old.is_dir() || a.new.is_dir();
     let o = &a.output;
-    let r = match o.format {
+    let format = o.format(false);
+    let r = match format {
         DataFormat::Json => write_json(out, &aligned(), false),
         DataFormat::Jsonl => write_json(out, &aligned(), true),
         DataFormat::Csv | DataFormat::Tsv => {
-            write_tidy(out, &shown, o.format == DataFormat::Tsv, o.bom)
+            write_tidy(out, &shown, format == DataFormat::Tsv, o.bom)
         }
         DataFormat::Table => write_table(out, &rows, &shown, folders, ctx.color),
     };

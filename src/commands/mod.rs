@@ -1,6 +1,8 @@
 //! Subcommands: each turns parsed arguments into output on stdout and messages on stderr,
 //! and returns an [`Exit`] code. [`drive`] runs the pipeline for the commands that read
 //! documents: output is written (and flushed) document by document, in input order.
+//! [`drive_feed`] does the same for the commands that also read records (`--input jsonl`
+//! or `csv`): one result per record, in input order.
 
 mod analyze;
 mod diff;
@@ -9,11 +11,12 @@ mod parse;
 mod text;
 mod views;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, InputKind, RecordArgs};
 use crate::engine::Engine;
+use crate::ingest::records::{self, CsvConfig, Failure, Reader};
 use crate::normalize::Document;
 use crate::output::progress::Progress;
-use crate::pipeline::{self, Input};
+use crate::pipeline::{self, Input, RecordInfo};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -115,19 +118,148 @@ fn stdin_is_readable() -> bool {
     }
 }
 
-/// The inputs of a command: its paths, or standard input when none are given and standard
-/// input is readable; else a usage error.
-pub(crate) fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, Exit> {
+/// The paths of a command, or `-` when none are given and standard input is readable;
+/// else a usage error.
+fn paths_or_stdin(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Exit> {
     if !paths.is_empty() {
-        return Ok(pipeline::inputs(paths));
+        return Ok(paths.to_vec());
     }
     if stdin_is_readable() {
-        return Ok(pipeline::inputs(&[PathBuf::from("-")]));
+        return Ok(vec![PathBuf::from("-")]);
     }
     eprintln!(
         "policylens: no PATH given and nothing on standard input (give a file, a folder, or - to read standard input)"
     );
     Err(Exit::Usage)
+}
+
+/// The inputs of a command: its paths, or standard input when none are given and standard
+/// input is readable; else a usage error.
+pub(crate) fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, Exit> {
+    paths_or_stdin(paths).map(|p| pipeline::inputs(&p))
+}
+
+/// What a command reads: documents (a file each) or records (many in a file).
+pub(crate) enum Feed {
+    /// One document per file.
+    Files(Vec<Input>),
+    /// One document per record.
+    Records(Reader),
+}
+
+impl Feed {
+    /// The feed of a command: its paths (or standard input) read as `--input` says.
+    pub(crate) fn new(paths: &[PathBuf], r: &RecordArgs) -> Result<Feed, Exit> {
+        if r.input != InputKind::Csv && (r.text_column.is_some() || r.id_column.is_some()) {
+            eprintln!("policylens: --text-column and --id-column go with --input csv");
+            return Err(Exit::Usage);
+        }
+        let kind = match r.input {
+            InputKind::Files => return inputs(paths).map(Feed::Files),
+            InputKind::Jsonl => records::Kind::Jsonl,
+            InputKind::Csv => records::Kind::Csv(CsvConfig {
+                text: r.text_column.clone().unwrap_or_else(|| "text".into()),
+                id: r.id_column.clone(),
+            }),
+        };
+        let paths = paths_or_stdin(paths)?;
+        Ok(Feed::Records(Reader::new(
+            crate::ingest::expand(&paths),
+            kind,
+        )))
+    }
+
+    /// Whether the feed is records (the output's default format is then JSON Lines).
+    pub(crate) fn is_records(&self) -> bool {
+        matches!(self, Feed::Records(_))
+    }
+}
+
+/// One result for a command's writer.
+pub(crate) enum Emit<'a, T> {
+    /// What a document gave: its label, and for a record how the output keys it.
+    Doc {
+        label: &'a str,
+        value: T,
+        record: Option<&'a RecordInfo>,
+    },
+    /// A record that could not be used (not an input that could not be read): the formats
+    /// that write one object per record write an error record for it.
+    Bad(&'a Failure),
+}
+
+/// One run over a feed: what it reads and what the summary line counts.
+pub(crate) struct Run {
+    pub feed: Feed,
+    /// `targets`, `dates` … (none: the summary counts documents only).
+    pub noun: Option<&'static str>,
+}
+
+/// [`drive`] over a feed of files or records. A record that fails is printed on stderr
+/// with its input and line, handed to `emit` as [`Emit::Bad`], and makes the exit code 1.
+pub(crate) fn drive_feed<T: Send>(
+    ctx: &Ctx,
+    run: Run,
+    out: &mut dyn Write,
+    f: impl Fn(&Document) -> T + Sync,
+    mut emit: impl FnMut(&mut dyn Write, Emit<'_, T>) -> io::Result<usize>,
+) -> (io::Result<()>, Exit) {
+    let reader = match run.feed {
+        Feed::Files(inputs) => {
+            let job = Job {
+                inputs,
+                noun: run.noun,
+            };
+            return drive(ctx, job, out, f, |out, label, value| {
+                let record = None;
+                emit(
+                    out,
+                    Emit::Doc {
+                        label,
+                        value,
+                        record,
+                    },
+                )
+            });
+        }
+        Feed::Records(reader) => reader,
+    };
+    let mut progress = Progress::records(run.noun, ctx.talk);
+    let mut exit = Exit::Ok;
+    let r = pipeline::stream_records(reader, ctx.engine, f, |done| {
+        match done.result {
+            Ok((info, value)) => {
+                let items = progress.suspend(|| {
+                    let label = &info.name;
+                    let record = Some(&info);
+                    let items = emit(
+                        out,
+                        Emit::Doc {
+                            label,
+                            value,
+                            record,
+                        },
+                    )?;
+                    out.flush().map(|_| items)
+                })?;
+                progress.done(done.bytes, items);
+            }
+            Err(failure) if failure.error.is_note() => progress.note(&failure),
+            Err(failure) => {
+                if failure.error.is_record() {
+                    progress.suspend(|| {
+                        emit(out, Emit::Bad(&failure))?;
+                        out.flush()
+                    })?;
+                }
+                progress.failed(&failure);
+                exit = exit.merge(Exit::Failed);
+            }
+        }
+        Ok(())
+    });
+    progress.finish();
+    (r, exit)
 }
 
 /// One run of the pipeline: the inputs and what the summary line counts.

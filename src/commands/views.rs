@@ -5,8 +5,10 @@
 //! skipped); `json` one array of `{path, published, title, …}` per document; `jsonl`, `csv`
 //! and `tsv` one line or row per item (`output::records` has the columns).
 
-use super::{drive, finish, inputs, Ctx, Exit, Job};
-use crate::cli::{DataFormat, DatesArgs, KindFilter, Output, RegionsArgs, TargetsArgs, TasksArgs};
+use super::{drive_feed, finish, Ctx, Emit, Exit, Feed, Run};
+use crate::cli::{
+    DataFormat, DatesArgs, KindFilter, Output, RecordArgs, RegionsArgs, TargetsArgs, TasksArgs,
+};
 use crate::normalize::{fold_width, script::Converter};
 use crate::output::records::{self, ItemLine};
 use crate::output::tidy::TidyWriter;
@@ -59,14 +61,14 @@ enum DocWriter {
 }
 
 impl DocWriter {
-    fn new(o: &Output, columns: &[&'static str]) -> io::Result<DocWriter> {
-        Ok(match o.format {
+    fn new(o: &Output, format: DataFormat, columns: &[&'static str]) -> io::Result<DocWriter> {
+        Ok(match format {
             DataFormat::Table => DocWriter::Table,
             DataFormat::Json => DocWriter::Json(JsonArray::default()),
             DataFormat::Jsonl => DocWriter::Jsonl,
             DataFormat::Csv | DataFormat::Tsv => DocWriter::Tidy(Box::new(TidyWriter::new(
                 &records::header(columns),
-                o.format == DataFormat::Tsv,
+                format == DataFormat::Tsv,
                 o.bom,
             )?)),
         })
@@ -107,32 +109,39 @@ impl DocWriter {
 }
 
 /// Check `--bom` against the format (it only means something for CSV and TSV).
-pub(crate) fn check_bom(o: &Output) -> Result<(), Exit> {
-    if o.bom && !matches!(o.format, DataFormat::Csv | DataFormat::Tsv) {
+pub(crate) fn check_bom(o: &Output, format: DataFormat) -> Result<(), Exit> {
+    if o.bom && !matches!(format, DataFormat::Csv | DataFormat::Tsv) {
         eprintln!("policylens: --bom goes with --format csv or tsv");
         return Err(Exit::Usage);
     }
     Ok(())
 }
 
-/// Run a view over the inputs.
-fn run<V: View>(
-    v: &V,
-    paths: &[std::path::PathBuf],
-    o: &Output,
-    ctx: &Ctx,
-    out: &mut dyn Write,
-) -> Exit {
-    let inputs = match check_bom(o).and_then(|_| inputs(paths)) {
-        Ok(i) => i,
+/// What a view reads and how it writes: the paths, `--input`, the output options.
+struct Io<'a> {
+    paths: &'a [std::path::PathBuf],
+    records: &'a RecordArgs,
+    output: &'a Output,
+}
+
+/// Run a view over the inputs. Records in have their name as `path`; a bad record is on
+/// stderr only (the views write items, not records).
+fn run<V: View>(v: &V, io: Io, ctx: &Ctx, out: &mut dyn Write) -> Exit {
+    let feed = match Feed::new(io.paths, io.records) {
+        Ok(f) => f,
         Err(e) => return e,
     };
-    let mut writer = match DocWriter::new(o, V::COLUMNS) {
+    let o = io.output;
+    let format = o.format(feed.is_records());
+    if let Err(e) = check_bom(o, format) {
+        return e;
+    }
+    let mut writer = match DocWriter::new(o, format, V::COLUMNS) {
         Ok(w) => w,
         Err(e) => return finish(Err(e), Exit::Usage),
     };
-    let job = Job {
-        inputs,
+    let run = Run {
+        feed,
         noun: Some(V::NOUN),
     };
     let engine = ctx.engine;
@@ -141,11 +150,22 @@ fn run<V: View>(
         v.keep(&mut r);
         r
     };
-    let (r, exit) = drive(ctx, job, out, analyze, |out, _, r| {
-        writer.doc(out, v, &r)?;
-        Ok(v.count(&r))
+    let (r, exit) = drive_feed(ctx, run, out, analyze, |out, e| match e {
+        Emit::Doc { value, .. } => {
+            writer.doc(out, v, &value)?;
+            Ok(v.count(&value))
+        }
+        Emit::Bad(_) => Ok(0),
     });
     finish(r.and_then(|_| writer.finish(out)), exit)
+}
+
+fn io<'a>(input: &'a crate::cli::Inputs, records: &'a RecordArgs, output: &'a Output) -> Io<'a> {
+    Io {
+        paths: &input.paths,
+        records,
+        output,
+    }
 }
 
 /// A document's heading line and its table (or a note that it has nothing).
@@ -280,7 +300,7 @@ pub fn targets(a: &TargetsArgs, ctx: &Ctx, out: &mut dyn Write) -> Exit {
             .map(|u| u.chars().map(fold_width).collect()),
         dicts: &ctx.engine.dicts,
     };
-    run(&v, &a.input.paths, &a.output, ctx, out)
+    run(&v, io(&a.input, &a.records, &a.output), ctx, out)
 }
 
 /// The years a date value covers: `2021-12-12` → 2021, `2021/2025` → 2021..=2025.
@@ -354,7 +374,7 @@ impl View for Dates<'_> {
 
 /// `dates`: value, kind, evidence, mentions; the publication date first.
 pub fn dates(a: &DatesArgs, ctx: &Ctx, out: &mut dyn Write) -> Exit {
-    run(&Dates { a }, &a.input.paths, &a.output, ctx, out)
+    run(&Dates { a }, io(&a.input, &a.records, &a.output), ctx, out)
 }
 
 struct Regions<'a> {
@@ -451,7 +471,7 @@ pub fn regions(a: &RegionsArgs, ctx: &Ctx, out: &mut dyn Write) -> Exit {
         a,
         idx: ctx.engine.regions(),
     };
-    run(&v, &a.input.paths, &a.output, ctx, out)
+    run(&v, io(&a.input, &a.records, &a.output), ctx, out)
 }
 
 struct Tasks<'a> {
@@ -537,7 +557,7 @@ pub fn tasks(a: &TasksArgs, ctx: &Ctx, out: &mut dyn Write) -> Exit {
         a,
         color: ctx.color,
     };
-    run(&v, &a.input.paths, &a.output, ctx, out)
+    run(&v, io(&a.input, &a.records, &a.output), ctx, out)
 }
 
 #[cfg(test)]

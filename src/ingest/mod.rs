@@ -10,8 +10,11 @@
 //! [`InputError::NotRegular`] note. Named on the command line (or `-`), such a file is read
 //! as a stream, on a thread of its own ([`Source::read`]): the worker that waits for it
 //! runs other inputs' work meanwhile, so a slow or silent pipe holds up no other input.
+//!
+//! [`records`] reads many documents from one input instead: JSON Lines or CSV records.
 
 mod decode;
+pub mod records;
 
 pub use decode::{decode, looks_binary, Decoded};
 

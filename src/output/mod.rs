@@ -1,8 +1,9 @@
 //! Output: JSON (one array, written as documents arrive), JSON Lines, CSV/TSV ([`tidy`],
 //! one row per item, columns in [`records`]) and comfy-table tables sized for the terminal
 //! (80 columns when not a terminal). stdout is data; messages and the progress bar
-//! ([`progress`]) go to stderr.
+//! ([`progress`]) go to stderr. Records in give reports keyed by record ([`keyed`]).
 
+pub mod keyed;
 pub mod progress;
 pub mod records;
 pub mod tidy;

@@ -45,6 +45,20 @@ impl Progress {
         }
     }
 
+    /// Progress over records, whose number is not known before the end: a spinner with the
+    /// count so far instead of a bar.
+    pub fn records(noun: Option<&'static str>, talk: bool) -> Progress {
+        let mut p = Progress::new(0, noun, talk);
+        p.bar = talk.then(|| {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+            let style = ProgressStyle::with_template("{spinner} {pos} records  {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner());
+            bar.set_style(style);
+            bar
+        });
+        p
+    }
+
     /// Run `f` (which writes to stdout) with the bar hidden, so that output on the same
     /// terminal does not run into it.
     pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {

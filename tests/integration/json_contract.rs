@@ -184,3 +184,51 @@ fn evidence_is_the_normalized_text_of_its_span() {
         }
     }
 }
+
+/// The line of a bad record: exactly `id` and `error`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct ErrorRecord {
+    id: serde_json::Value,
+    error: String,
+}
+
+#[test]
+fn record_reports_are_the_id_then_the_documented_fields_then_meta() {
+    let text = std::fs::read_to_string(crate::seed("002")).unwrap();
+    let input = [
+        serde_json::json!({"id": "a", "text": text, "site": "gov.cn", "crawl": {"n": 1}}),
+        serde_json::json!({"id": 2, "text": "到2025年,覆盖率达到95%。"}),
+        serde_json::json!({"id": "c"}),
+    ]
+    .map(|r| format!("{r}\n"))
+    .concat();
+    let out = crate::bin()
+        .args(["analyze", "--input", "jsonl"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    let lines: Vec<serde_json::Map<String, serde_json::Value>> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    for (line, meta) in lines[..2].iter().zip([true, false]) {
+        let keys: Vec<&str> = line.keys().map(String::as_str).collect();
+        assert_eq!(keys[0], "id");
+        assert_eq!(keys[1], "schema");
+        assert_eq!(keys.last() == Some(&"meta"), meta, "{keys:?}");
+        let mut doc = line.clone();
+        doc.remove("id");
+        doc.remove("meta");
+        let _: Doc = serde_json::from_value(doc.into()).expect("the documented fields");
+    }
+    assert_eq!(
+        lines[0]["meta"],
+        serde_json::json!({"site": "gov.cn", "crawl": {"n": 1}})
+    );
+    let e: ErrorRecord = serde_json::from_value(lines[2].clone().into()).unwrap();
+    assert_eq!(e.id, "c");
+}

@@ -6,6 +6,7 @@ mod corpus;
 mod diff;
 mod json_contract;
 mod normalize;
+mod records;
 mod robustness;
 mod seeds;
 mod segment;
