@@ -74,8 +74,8 @@ fn variants(input: &str) -> Vec<(&'static str, String)> {
     if input.contains('<') || input.trim_start().starts_with("---") {
         return out;
     }
-    let trad = policylens::normalize::script::ferrous_s2t(input);
-    if trad != input && policylens::normalize::script::ferrous_t2s(&trad) == input {
+    let trad = crate::ferrous_s2t(input);
+    if trad != input && crate::engine().normalizer.converter().t2s(&trad) == input {
         out.push(("traditional", trad));
     }
     let wide = full_width(input);

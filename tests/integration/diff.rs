@@ -1,9 +1,8 @@
 //! `diff`: a seed against a copy edited by the test reports exactly the edits.
 
-use policylens::normalize::script::ferrous_s2t;
 use serde_json::Value;
 
-use crate::bin;
+use crate::{bin, ferrous_s2t};
 
 #[test]
 fn edited_traditional_copy_reports_exactly_the_edits() {

@@ -23,6 +23,27 @@ pub fn engine() -> &'static Engine {
     E.get_or_init(|| Engine::load(None).expect("the built-in dictionaries load"))
 }
 
+/// t2s with `ferrous-opencc` (pure Rust, the same OpenCC dictionaries), a second
+/// implementation to check the converter in use against.
+pub fn ferrous_t2s(s: &str) -> String {
+    static C: OnceLock<Option<ferrous_opencc::OpenCC>> = OnceLock::new();
+    C.get_or_init(|| {
+        ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::T2s).ok()
+    })
+    .as_ref()
+    .map_or_else(|| s.to_string(), |c| c.convert(s))
+}
+
+/// s2t with `ferrous-opencc` (tests build traditional copies of their inputs with it).
+pub fn ferrous_s2t(s: &str) -> String {
+    static C: OnceLock<Option<ferrous_opencc::OpenCC>> = OnceLock::new();
+    C.get_or_init(|| {
+        ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2t).ok()
+    })
+    .as_ref()
+    .map_or_else(|| s.to_string(), |c| c.convert(s))
+}
+
 /// The `policylens` binary in a known environment: whatever the machine running the tests
 /// has set (a wide `COLUMNS`, a user dictionary folder, a colour preference) must not
 /// change what the tests see. A test that is about one of these sets it itself.

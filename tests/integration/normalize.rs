@@ -1,7 +1,7 @@
 //! Normalization guarantees: encodings, script, boilerplate, front matter, offsets, OpenCC.
 
 use policylens::ingest::Source;
-use policylens::normalize::{normalize_as, script};
+use policylens::normalize::normalize_as;
 use policylens::pipeline::load;
 
 fn normalized(path: &std::path::Path) -> String {
@@ -142,8 +142,9 @@ fn random_spans_map_back_to_the_original() {
 
 #[test]
 fn both_opencc_implementations_agree_on_every_seed() {
-    // In the default build both sides are ferrous-opencc; with `--features opencc-cpp` the
-    // converter in use is the C++ OpenCC, and this compares it with the pure-Rust one.
+    // The converter in use (the built-in one over OpenCC's dictionaries, or with `--features
+    // opencc-cpp` the C++ OpenCC) against ferrous-opencc, on every seed as it is and in
+    // traditional script.
     let conv = crate::engine().normalizer.converter();
     assert_eq!(
         conv.name().contains("C++"),
@@ -153,12 +154,15 @@ fn both_opencc_implementations_agree_on_every_seed() {
     );
     for name in ["000", "001", "002", "003", "004"] {
         let text = std::fs::read_to_string(crate::seed(name)).unwrap();
-        assert_eq!(
-            conv.t2s(&text),
-            script::ferrous_t2s(&text),
-            "seed {name} with {}",
-            conv.name()
-        );
+        let traditional = crate::ferrous_s2t(&text);
+        for (form, t) in [("as it is", &text), ("traditional", &traditional)] {
+            assert_eq!(
+                conv.t2s(t),
+                crate::ferrous_t2s(t),
+                "seed {name} {form} with {}",
+                conv.name()
+            );
+        }
     }
 }
 
