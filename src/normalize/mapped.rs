@@ -4,6 +4,11 @@
 //! `[start, end)` range of characters of the decoded original it stands for. An entity
 //! `&amp;` becomes one `&` covering five original characters; a tag that turns into a line
 //! break covers the whole tag; a converted character covers the character it replaced.
+//!
+//! The ranges are kept as an [`OffsetMap`] of runs, not one record per character: a run is
+//! a stretch of characters whose ranges have the same length and starts that advance by the
+//! same step (text copied as it is: length 1, step 1). A line of plain text is one run, so
+//! the map takes a few bytes per line where a record per character took 12 per character.
 
 /// One character of processed text and the original characters it stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,54 +18,389 @@ pub struct MChar {
     pub end: u32,
 }
 
+/// Characters `at..` (up to the next run) have ranges `[start + k·step, start + k·step +
+/// len)`, k counted from `at`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Run {
+    at: u32,
+    start: u32,
+    len: u32,
+    /// `u32::MAX` while the run holds one character (any step fits then).
+    step: u32,
+}
+
+/// Undetermined step of a one-character run.
+const ANY: u32 = u32::MAX;
+
+/// Per character of a text, the `[start, end)` range of the original it stands for, as runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    runs: Vec<Run>,
+    n: u32,
+}
+
+impl Run {
+    fn start_of(&self, i: u32) -> u32 {
+        match self.step {
+            ANY => self.start,
+            s => self.start + (i - self.at) * s,
+        }
+    }
+}
+
+impl OffsetMap {
+    /// Characters `0..n` each standing for itself.
+    pub fn identity(n: usize) -> OffsetMap {
+        let mut m = OffsetMap::default();
+        if n > 0 {
+            m.runs.push(Run {
+                at: 0,
+                start: 0,
+                len: 1,
+                step: 1,
+            });
+            m.n = n as u32;
+        }
+        m
+    }
+
+    /// Number of characters mapped.
+    pub fn len(&self) -> usize {
+        self.n as usize
+    }
+
+    /// True when no character is mapped.
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    /// Append the range of the next character.
+    pub fn push(&mut self, start: u32, end: u32) {
+        let len = end.saturating_sub(start);
+        if let Some(r) = self.runs.last_mut() {
+            if r.len == len && start >= r.start {
+                let k = self.n - r.at;
+                match r.step {
+                    ANY => {
+                        r.step = start - r.start;
+                        self.n += 1;
+                        return;
+                    }
+                    s if r.start as u64 + k as u64 * s as u64 == start as u64 => {
+                        self.n += 1;
+                        return;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        self.runs.push(Run {
+            at: self.n,
+            start,
+            len,
+            step: ANY,
+        });
+        self.n += 1;
+    }
+
+    /// Drop the last character's range.
+    pub fn pop(&mut self) {
+        if self.n == 0 {
+            return;
+        }
+        self.n -= 1;
+        if self.runs.last().is_some_and(|r| r.at == self.n) {
+            self.runs.pop();
+        }
+    }
+
+    /// The index of the run holding character `i` (`i < len`).
+    fn run_of(&self, i: u32) -> usize {
+        self.runs.partition_point(|r| r.at <= i) - 1
+    }
+
+    /// The range of character `i`.
+    pub fn get(&self, i: usize) -> Option<(u32, u32)> {
+        if i >= self.len() {
+            return None;
+        }
+        let r = &self.runs[self.run_of(i as u32)];
+        let s = r.start_of(i as u32);
+        Some((s, s + r.len))
+    }
+
+    /// The ranges of characters `from..`, in order.
+    pub fn iter_from(&self, from: usize) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let from = from.min(self.len()) as u32;
+        let mut run = if from < self.n {
+            self.run_of(from)
+        } else {
+            self.runs.len()
+        };
+        (from..self.n).map(move |i| {
+            while run + 1 < self.runs.len() && self.runs[run + 1].at <= i {
+                run += 1;
+            }
+            let r = &self.runs[run];
+            let s = r.start_of(i);
+            (s, s + r.len)
+        })
+    }
+
+    /// The ranges of every character, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.iter_from(0)
+    }
+
+    /// The smallest start and the largest end over characters `[a, b)` (`a < b <= len`).
+    pub fn cover(&self, a: usize, b: usize) -> (u32, u32) {
+        let (a, b) = (a as u32, b as u32);
+        let mut lo = u32::MAX;
+        let mut hi = 0;
+        for ri in self.run_of(a)..self.runs.len() {
+            let r = &self.runs[ri];
+            if r.at >= b {
+                break;
+            }
+            let next = self.runs.get(ri + 1).map_or(self.n, |n| n.at);
+            let first = r.at.max(a);
+            let last = next.min(b) - 1;
+            // within a run starts only grow (step >= 0): the first and last chars bound it
+            lo = lo.min(r.start_of(first));
+            hi = hi.max(r.start_of(last) + r.len);
+        }
+        (if lo == u32::MAX { 0 } else { lo }, hi)
+    }
+}
+
 /// Processed text with its offset map.
 #[derive(Debug, Clone, Default)]
 pub struct Mapped {
-    pub chars: Vec<MChar>,
+    text: String,
+    map: OffsetMap,
 }
 
 impl Mapped {
     /// The original text itself, each character mapped to its own position.
     pub fn identity(text: &str) -> Mapped {
         Mapped {
-            chars: text
-                .chars()
-                .enumerate()
-                .map(|(i, c)| MChar {
-                    c,
-                    start: i as u32,
-                    end: i as u32 + 1,
-                })
-                .collect(),
+            text: text.to_string(),
+            map: OffsetMap::identity(text.chars().count()),
+        }
+    }
+
+    /// An empty text with room for `bytes` bytes.
+    pub fn with_capacity(bytes: usize) -> Mapped {
+        Mapped {
+            text: String::with_capacity(bytes),
+            map: OffsetMap::default(),
         }
     }
 
     /// The text as a String.
     pub fn text(&self) -> String {
-        self.chars.iter().map(|m| m.c).collect()
+        self.text.clone()
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Number of characters.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// True when there is no character.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// The text and its map.
+    pub fn into_parts(self) -> (String, OffsetMap) {
+        (self.text, self.map)
+    }
+
+    /// The same offsets with another text of as many characters.
+    pub fn with_text(&self, text: String) -> Mapped {
+        debug_assert_eq!(text.chars().count(), self.len());
+        Mapped {
+            text,
+            map: self.map.clone(),
+        }
+    }
+
+    /// Every character with its range.
+    pub fn iter(&self) -> impl Iterator<Item = MChar> + '_ {
+        self.iter_from(0, 0)
+    }
+
+    /// Characters from char index `from`, which starts at byte `byte` of the text.
+    fn iter_from(&self, from: usize, byte: usize) -> impl Iterator<Item = MChar> + '_ {
+        self.text[byte..]
+            .chars()
+            .zip(self.map.iter_from(from))
+            .map(|(c, (start, end))| MChar { c, start, end })
+    }
+
+    /// The characters as a vector (for steps that look around, on markup).
+    pub fn to_vec(&self) -> Vec<MChar> {
+        self.iter().collect()
+    }
+
+    /// Append a character.
+    pub fn push(&mut self, m: MChar) {
+        self.text.push(m.c);
+        self.map.push(m.start, m.end);
+    }
+
+    /// Remove the last character.
+    pub fn pop(&mut self) -> Option<char> {
+        let c = self.text.pop()?;
+        self.map.pop();
+        Some(c)
+    }
+
+    /// The last character with its range.
+    pub fn last(&self) -> Option<MChar> {
+        let c = self.text.chars().next_back()?;
+        let (start, end) = self.map.get(self.len() - 1)?;
+        Some(MChar { c, start, end })
     }
 
     /// Characters `from..` only (used to drop front matter).
     pub fn tail(&self, from: usize) -> Mapped {
-        Mapped {
-            chars: self.chars.get(from..).unwrap_or(&[]).to_vec(),
+        let byte = self
+            .text
+            .char_indices()
+            .nth(from)
+            .map_or(self.text.len(), |(b, _)| b);
+        let mut out = Mapped::with_capacity(self.text.len() - byte);
+        for m in self.iter_from(from, byte) {
+            out.push(m);
         }
+        out
     }
 
     /// Apply a character-wise function that yields zero or more characters per input
     /// character; every output character maps to its input character's range.
     pub fn map_chars(&self, mut f: impl FnMut(char) -> Option<char>) -> Mapped {
-        Mapped {
-            chars: self
-                .chars
-                .iter()
-                .filter_map(|m| f(m.c).map(|c| MChar { c, ..*m }))
-                .collect(),
+        let mut out = Mapped::with_capacity(self.text.len());
+        for m in self.iter() {
+            if let Some(c) = f(m.c) {
+                out.push(MChar { c, ..m });
+            }
         }
+        out
     }
 
-    /// Split into lines (without the '\n').
-    pub fn lines(&self) -> Vec<&[MChar]> {
-        self.chars.split(|m| m.c == '\n').collect()
+    /// The lines (without the '\n'), each as its text and an iterator over its characters.
+    pub fn lines(&self) -> impl Iterator<Item = (&str, impl Iterator<Item = MChar> + '_)> + '_ {
+        let mut from = 0usize;
+        self.text.split('\n').scan(0usize, move |byte, line| {
+            let (b, c) = (*byte, from);
+            *byte += line.len() + 1;
+            let n = line.chars().count();
+            from += n + 1;
+            Some((line, self.iter_from(c, b).take(n)))
+        })
+    }
+}
+
+impl FromIterator<MChar> for Mapped {
+    fn from_iter<I: IntoIterator<Item = MChar>>(iter: I) -> Mapped {
+        let mut out = Mapped::default();
+        for m in iter {
+            out.push(m);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Record = (char, u32, u32);
+
+    fn records(m: &Mapped) -> Vec<Record> {
+        m.iter().map(|m| (m.c, m.start, m.end)).collect()
+    }
+
+    #[test]
+    fn runs_give_back_every_range_pushed() {
+        let ranges: Vec<(u32, u32)> = vec![
+            (0, 1),
+            (1, 2),
+            (2, 3),
+            (3, 3),
+            (3, 3),
+            (5, 6),
+            (6, 11),
+            (6, 11),
+            (11, 12),
+            (12, 13),
+            (20, 22),
+            (22, 24),
+            (24, 26),
+            (30, 31),
+        ];
+        let mut map = OffsetMap::default();
+        for &(s, e) in &ranges {
+            map.push(s, e);
+        }
+        assert_eq!(map.iter().collect::<Vec<_>>(), ranges);
+        for (i, &r) in ranges.iter().enumerate() {
+            assert_eq!(map.get(i), Some(r));
+            assert_eq!(map.iter_from(i).next(), Some(r));
+            for j in i + 1..=ranges.len() {
+                let lo = ranges[i..j].iter().map(|r| r.0).min().unwrap();
+                let hi = ranges[i..j].iter().map(|r| r.1).max().unwrap();
+                assert_eq!(map.cover(i, j), (lo, hi), "{i}..{j}");
+            }
+        }
+        assert!(map.runs.len() < ranges.len());
+        map.pop();
+        map.pop();
+        assert_eq!(map.iter().collect::<Vec<_>>(), ranges[..ranges.len() - 2]);
+        map.push(9, 9);
+        assert_eq!(map.get(ranges.len() - 2), Some((9, 9)));
+    }
+
+    #[test]
+    fn lines_tail_and_map_chars_keep_the_ranges() {
+        let m = Mapped::identity("ab\n\ncd\n");
+        let lines: Vec<(String, Vec<Record>)> = m
+            .lines()
+            .map(|(s, cs)| (s.to_string(), cs.map(|m| (m.c, m.start, m.end)).collect()))
+            .collect();
+        assert_eq!(
+            lines,
+            vec![
+                ("ab".into(), vec![('a', 0, 1), ('b', 1, 2)]),
+                ("".into(), vec![]),
+                ("cd".into(), vec![('c', 4, 5), ('d', 5, 6)]),
+                ("".into(), vec![]),
+            ]
+        );
+        assert_eq!(
+            records(&m.tail(4)),
+            vec![('c', 4, 5), ('d', 5, 6), ('\n', 6, 7)]
+        );
+        let dropped = m.map_chars(|c| (c != '\n').then_some(c.to_ascii_uppercase()));
+        assert_eq!(dropped.as_str(), "ABCD");
+        assert_eq!(
+            records(&dropped),
+            vec![('A', 0, 1), ('B', 1, 2), ('C', 4, 5), ('D', 5, 6)]
+        );
+        assert_eq!(
+            dropped.last(),
+            Some(MChar {
+                c: 'D',
+                start: 5,
+                end: 6
+            })
+        );
     }
 }

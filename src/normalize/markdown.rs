@@ -70,7 +70,7 @@ pub fn front_matter(text: &str) -> Option<FrontMatter> {
 /// Drop markdown syntax: `#` heading marks and `>` at line starts, `**`/`__`, images,
 /// link targets (`[text](url)` → `text`).
 pub fn strip_syntax(input: &Mapped) -> Mapped {
-    let c = &input.chars;
+    let c = &input.to_vec();
     let mut out: Vec<MChar> = Vec::with_capacity(c.len());
     let mut i = 0;
     let mut line_start = true;
@@ -112,7 +112,7 @@ pub fn strip_syntax(input: &Mapped) -> Mapped {
         out.push(c[i]);
         i += 1;
     }
-    Mapped { chars: out }
+    out.into_iter().collect()
 }
 
 /// If `[text](url)` starts at `i`, the index after its `)`.

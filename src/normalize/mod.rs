@@ -12,7 +12,7 @@ pub mod markdown;
 pub mod script;
 mod sentences;
 
-pub use mapped::{MChar, Mapped};
+pub use mapped::{MChar, Mapped, OffsetMap};
 pub use sentences::Sentence;
 
 use crate::dicts::{Boilerplate, Dicts};
@@ -120,6 +120,10 @@ impl Meta {
     }
 }
 
+/// Every how many chars [`Document`] notes a byte offset (char ↔ byte lookups walk at most
+/// this many chars from the nearest note).
+const BYTE_STRIDE: usize = 16;
+
 /// A normalized document: the text every extractor reads, and the way back to the source.
 #[derive(Debug)]
 pub struct Document {
@@ -130,8 +134,8 @@ pub struct Document {
     /// The normalized text (simplified, half-width, no markup, no boilerplate).
     pub text: String,
     /// Per normalized char: the `[start, end)` char range of the original it stands for.
-    map: Vec<(u32, u32)>,
-    /// Byte offset of every char of `text`, plus `text.len()` at the end.
+    map: OffsetMap,
+    /// Byte offset in `text` of every [`BYTE_STRIDE`]-th char.
     char_bytes: Vec<usize>,
     pub meta: Meta,
     pub source: SourceReport,
@@ -150,10 +154,13 @@ pub fn fold_width(c: char) -> char {
 /// Whitespace: drop '\r', zero-width characters and bidi marks, tabs to spaces, collapse runs
 /// of spaces, trim each line, and keep at most one blank line in a row.
 pub fn whitespace(input: &Mapped) -> Mapped {
-    let mut out: Vec<MChar> = Vec::with_capacity(input.chars.len());
+    let mut out = Mapped::with_capacity(input.as_str().len());
     let mut blank_run = 0;
-    for line in input.lines() {
-        let mut l: Vec<MChar> = Vec::with_capacity(line.len());
+    for (_, line) in input.lines() {
+        // the first space after a character of the line, written only when another
+        // character follows (so that runs collapse and the line is trimmed)
+        let mut pending: Option<MChar> = None;
+        let mut started = false;
         for m in line {
             let c = match m.c {
                 // zero-width and invisible format characters: bidi marks and embeddings
@@ -168,67 +175,79 @@ pub fn whitespace(input: &Mapped) -> Mapped {
                 '\t' | '\u{0b}' | '\u{0c}' => ' ',
                 c => c,
             };
-            if c == ' ' && (l.is_empty() || l.last().is_some_and(|p: &MChar| p.c == ' ')) {
+            if c == ' ' {
+                if started && pending.is_none() {
+                    pending = Some(MChar { c, ..m });
+                }
                 continue;
             }
-            l.push(MChar { c, ..*m });
+            if !started {
+                started = true;
+                blank_run = 0;
+                if let Some(prev) = out.last() {
+                    // A line break stands for the original line break(s) after the previous char.
+                    out.push(MChar {
+                        c: '\n',
+                        start: prev.end,
+                        end: prev.end,
+                    });
+                }
+            }
+            if let Some(p) = pending.take() {
+                out.push(p);
+            }
+            out.push(MChar { c, ..m });
         }
-        while l.last().is_some_and(|p| p.c == ' ') {
-            l.pop();
-        }
-        if l.is_empty() {
+        if !started {
             blank_run += 1;
-            if blank_run > 1 || out.is_empty() {
+            if blank_run > 1 {
                 continue;
             }
-        } else {
-            blank_run = 0;
+            if let Some(prev) = out.last() {
+                out.push(MChar {
+                    c: '\n',
+                    start: prev.end,
+                    end: prev.end,
+                });
+            }
         }
-        if let Some(prev) = out.last().copied() {
-            // A line break stands for the original line break(s) after the previous char.
-            out.push(MChar {
-                c: '\n',
-                start: prev.end,
-                end: prev.end,
-            });
-        } else if l.is_empty() {
-            continue;
-        }
-        out.extend(l);
     }
     while out.last().is_some_and(|m| m.c == '\n') {
         out.pop();
     }
-    Mapped { chars: out }
+    out
 }
 
 /// Drop lines that match a boilerplate pattern from `dicts/boilerplate.tsv`.
 pub fn remove_boilerplate(input: &Mapped, patterns: &[Boilerplate]) -> Mapped {
-    let mut out: Vec<MChar> = Vec::with_capacity(input.chars.len());
-    for line in input.lines() {
-        let s: String = line.iter().map(|m| m.c).collect();
-        let n = line.len();
+    let mut out = Mapped::with_capacity(input.as_str().len());
+    for (s, line) in input.lines() {
+        let n = s.chars().count();
         let drop = patterns
             .iter()
-            .any(|b| n <= b.max_len && b.pattern.is_match(&s));
-        if drop || line.is_empty() && out.last().is_none_or(|m| m.c == '\n') {
+            .any(|b| n <= b.max_len && b.pattern.is_match(s));
+        if drop || s.is_empty() && out.last().is_none_or(|m| m.c == '\n') {
             continue;
         }
-        out.extend_from_slice(line);
-        if let Some(last) = line.last() {
+        let mut last = None;
+        for m in line {
+            out.push(m);
+            last = Some(m);
+        }
+        if let Some(last) = last {
             out.push(MChar {
                 c: '\n',
                 start: last.end,
                 end: last.end,
             });
-        } else if let Some(prev) = out.last().copied() {
+        } else if let Some(prev) = out.last() {
             out.push(MChar { c: '\n', ..prev });
         }
     }
     while out.last().is_some_and(|m| m.c == '\n') {
         out.pop();
     }
-    Mapped { chars: out }
+    out
 }
 
 /// Normalize `text` in a known format: the steps of [`normalize_text`] without format
@@ -243,7 +262,7 @@ pub fn normalize_as(text: &str, format: Format, n: &Normalizer) -> String {
     }
     m = m.map_chars(|c| Some(fold_width(c)));
     m = whitespace(&m);
-    let (converted, _) = script::convert(&m, &n.converter);
+    let (converted, _) = script::convert(m, &n.converter);
     remove_boilerplate(&converted, &n.boilerplate).text()
 }
 
@@ -271,7 +290,7 @@ pub fn normalize_text(
     }
     m = m.map_chars(|c| Some(fold_width(c)));
     m = whitespace(&m);
-    let (converted, ratio) = script::convert(&m, &n.converter);
+    let (converted, ratio) = script::convert(m, &n.converter);
     let m = remove_boilerplate(&converted, &n.boilerplate);
     (m, fm, format, ratio)
 }
@@ -281,10 +300,12 @@ impl Document {
     pub fn new(path: &str, extension: &str, decoded: Decoded, n: &Normalizer) -> Document {
         let original = decoded.text;
         let (m, fm, format, ratio) = normalize_text(&original, extension, n);
-        let text = m.text();
-        let map: Vec<(u32, u32)> = m.chars.iter().map(|c| (c.start, c.end)).collect();
-        let mut char_bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        char_bytes.push(text.len());
+        let (text, map) = m.into_parts();
+        let char_bytes: Vec<usize> = text
+            .char_indices()
+            .step_by(BYTE_STRIDE)
+            .map(|(b, _)| b)
+            .collect();
         let script = if !script::has_cjk(&original) {
             Script::None
         } else if ratio >= 0.02 {
@@ -325,12 +346,33 @@ impl Document {
 
     /// Byte offset of char index `c` in [`Document::text`] (clamped).
     pub fn byte(&self, c: usize) -> usize {
-        self.char_bytes[c.min(self.char_bytes.len() - 1)]
+        let c = c.min(self.map.len());
+        let Some(&at) = self.char_bytes.get(c / BYTE_STRIDE) else {
+            return self.text.len();
+        };
+        let rest = &self.text[at..];
+        at + rest
+            .char_indices()
+            .nth(c % BYTE_STRIDE)
+            .map_or(rest.len(), |(b, _)| b)
     }
 
     /// Char index of byte offset `b` in [`Document::text`] (must be a char boundary).
     pub fn char_at(&self, b: usize) -> usize {
-        self.char_bytes.partition_point(|&x| x < b)
+        if b > self.text.len() {
+            return self.map.len() + 1;
+        }
+        let k = self.char_bytes.partition_point(|&x| x < b);
+        if k == 0 {
+            return 0;
+        }
+        let at = self.char_bytes[k - 1];
+        // chars of the block that start before `b`
+        let before = self.text[at..]
+            .char_indices()
+            .take_while(|&(i, _)| at + i < b)
+            .count();
+        (k - 1) * BYTE_STRIDE + before
     }
 
     /// The normalized text of chars `[a, b)`.
@@ -340,17 +382,16 @@ impl Document {
 
     /// The `[start, end)` char span in the original text of normalized chars `[a, b)`.
     pub fn span(&self, a: usize, b: usize) -> [usize; 2] {
-        if a >= b || a >= self.map.len() {
+        let n = self.map.len();
+        if a >= b || a >= n {
             let p = self
                 .map
-                .get(a.min(self.map.len().saturating_sub(1)))
+                .get(a.min(n.saturating_sub(1)))
                 .map_or(0, |m| m.0 as usize);
             return [p, p];
         }
-        let b = b.min(self.map.len());
-        let start = self.map[a..b].iter().map(|m| m.0).min().unwrap_or(0) as usize;
-        let end = self.map[a..b].iter().map(|m| m.1).max().unwrap_or(0) as usize;
-        [start, end]
+        let (start, end) = self.map.cover(a, b.min(n));
+        [start as usize, end as usize]
     }
 
     /// The original text of an original char span.

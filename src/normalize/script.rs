@@ -276,59 +276,62 @@ fn is_cjk(c: char) -> bool {
 
 /// Map the converted text of `piece` back onto it: 1:1 when lengths agree, else every
 /// output character covers the whole piece.
-fn align(piece: &[MChar], converted: &str, out: &mut Vec<MChar>) {
+fn align(piece: &[MChar], converted: &str, out: &mut Mapped) {
     let n = converted.chars().count();
     if n == piece.len() {
-        out.extend(
-            piece
-                .iter()
-                .zip(converted.chars())
-                .map(|(m, c)| MChar { c, ..*m }),
-        );
+        for (m, c) in piece.iter().zip(converted.chars()) {
+            out.push(MChar { c, ..*m });
+        }
     } else if let (Some(first), Some(last)) = (piece.first(), piece.last()) {
-        out.extend(converted.chars().map(|c| MChar {
-            c,
-            start: first.start,
-            end: last.end,
-        }));
+        for c in converted.chars() {
+            out.push(MChar {
+                c,
+                start: first.start,
+                end: last.end,
+            });
+        }
     }
 }
 
 /// Convert to simplified script. Returns the converted text and the share of CJK characters
 /// that changed (used to report the script detected).
-pub fn convert(input: &Mapped, conv: &Converter) -> (Mapped, f64) {
-    let text = input.text();
-    if !conv.needs_conversion(&text) {
-        return (input.clone(), 0.0);
+pub fn convert(input: Mapped, conv: &Converter) -> (Mapped, f64) {
+    let text = input.as_str();
+    if !conv.needs_conversion(text) {
+        return (input, 0.0);
     }
-    let whole = conv.t2s(&text);
-    let mut out = Vec::with_capacity(input.chars.len());
-    if whole.chars().count() == input.chars.len() {
-        align(&input.chars, &whole, &mut out);
+    let whole = conv.t2s(text);
+    let out = if whole.chars().count() == input.len() {
+        // as many characters: each converted one keeps its original's range
+        input.with_text(whole)
     } else {
         // Lengths differ somewhere: convert piece by piece, a piece ending at punctuation.
-        let mut start = 0;
-        for i in 0..=input.chars.len() {
-            let boundary = i == input.chars.len() || !is_cjk(input.chars[i].c);
-            if boundary {
-                let piece = &input.chars[start..i];
-                if !piece.is_empty() {
-                    let s: String = piece.iter().map(|m| m.c).collect();
-                    align(piece, &conv.t2s(&s), &mut out);
-                }
-                if i < input.chars.len() {
-                    out.push(input.chars[i]);
-                }
-                start = i + 1;
+        let mut out = Mapped::with_capacity(whole.len());
+        let mut piece: Vec<MChar> = Vec::new();
+        let flush = |piece: &mut Vec<MChar>, out: &mut Mapped| {
+            if !piece.is_empty() {
+                let s: String = piece.iter().map(|m| m.c).collect();
+                align(piece, &conv.t2s(&s), out);
+                piece.clear();
+            }
+        };
+        for m in input.iter() {
+            if is_cjk(m.c) {
+                piece.push(m);
+            } else {
+                flush(&mut piece, &mut out);
+                out.push(m);
             }
         }
-    }
+        flush(&mut piece, &mut out);
+        out
+    };
     let mut cjk = 0usize;
     let mut changed = 0usize;
-    for (a, b) in input.chars.iter().zip(out.iter()) {
-        if is_cjk(a.c) {
+    for (a, b) in input.as_str().chars().zip(out.as_str().chars()) {
+        if is_cjk(a) {
             cjk += 1;
-            if a.c != b.c {
+            if a != b {
                 changed += 1;
             }
         }
@@ -338,7 +341,7 @@ pub fn convert(input: &Mapped, conv: &Converter) -> (Mapped, f64) {
     } else {
         changed as f64 / cjk as f64
     };
-    (Mapped { chars: out }, ratio)
+    (out, ratio)
 }
 
 /// True when the text has CJK characters at all.
@@ -360,7 +363,7 @@ mod tests {
             "发展规划和后续",
             "數字經濟",
         ] {
-            let (m, _) = convert(&Mapped::identity(s), conv);
+            let (m, _) = convert(Mapped::identity(s), conv);
             assert_eq!(m.text(), conv.t2s(s), "{s}");
         }
     }
@@ -368,10 +371,10 @@ mod tests {
     #[test]
     fn traditional_becomes_simplified() {
         let conv = &Converter::new();
-        let (m, ratio) = convert(&Mapped::identity("數字經濟發展規劃"), conv);
+        let (m, ratio) = convert(Mapped::identity("數字經濟發展規劃"), conv);
         assert_eq!(m.text(), "数字经济发展规划");
         assert!(ratio > 0.5);
-        let (m, ratio) = convert(&Mapped::identity("数字经济发展规划"), conv);
+        let (m, ratio) = convert(Mapped::identity("数字经济发展规划"), conv);
         assert_eq!(m.text(), "数字经济发展规划");
         assert_eq!(ratio, 0.0);
     }
