@@ -27,6 +27,8 @@ pub fn load(source: &Source, engine: &Engine) -> Result<Document, InputError> {
     let path = source.display();
     let bytes = source.read()?;
     let decoded = ingest::decode(&path, &bytes)?;
+    // the decoded text is a copy: the bytes need not be held while it is normalized
+    drop(bytes);
     Ok(engine.document(&path, &source.extension(), decoded))
 }
 

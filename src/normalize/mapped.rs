@@ -283,6 +283,16 @@ impl Mapped {
         out
     }
 
+    /// Replace every character by `f` of it, each keeping its range (the map is kept as it
+    /// is).
+    pub fn map_each(self, f: impl Fn(char) -> char) -> Mapped {
+        let text = self.text.chars().map(f).collect();
+        Mapped {
+            text,
+            map: self.map,
+        }
+    }
+
     /// Apply a character-wise function that yields zero or more characters per input
     /// character; every output character maps to its input character's range.
     pub fn map_chars(&self, mut f: impl FnMut(char) -> Option<char>) -> Mapped {

@@ -260,7 +260,7 @@ pub fn normalize_as(text: &str, format: Format, n: &Normalizer) -> String {
     if format == Format::Markdown {
         m = markdown::strip_syntax(&m);
     }
-    m = m.map_chars(|c| Some(fold_width(c)));
+    m = m.map_each(fold_width);
     m = whitespace(&m);
     let (converted, _) = script::convert(m, &n.converter);
     remove_boilerplate(&converted, &n.boilerplate).text()
@@ -288,7 +288,7 @@ pub fn normalize_text(
     if format == Format::Markdown {
         m = markdown::strip_syntax(&m);
     }
-    m = m.map_chars(|c| Some(fold_width(c)));
+    m = m.map_each(fold_width);
     m = whitespace(&m);
     let (converted, ratio) = script::convert(m, &n.converter);
     let m = remove_boilerplate(&converted, &n.boilerplate);
