@@ -115,6 +115,7 @@ impl Table {
     }
 
     /// True when t2s changes `c` on its own.
+    #[cfg(not(feature = "opencc-cpp"))]
     fn changes(&self, c: char) -> bool {
         self.char_value(c).is_some_and(|v| {
             let mut buf = [0u8; 4];
