@@ -236,6 +236,9 @@ pub struct TargetWords {
     pub scope_prefixes: Vec<String>,
     /// Nouns of kinds, not things (产业, 领域): A、B等3个重点产业 counts listed kinds.
     pub categories: Vec<String>,
+    /// Verbs of forecast or report (预计, 预测, 显示): inside an indicator, who says it is
+    /// cut off with them (IMF预计明年全球经济增速 → 全球经济增速).
+    pub attributions: Vec<String>,
     /// Words that say only where (全区, 区内, 本市): a number after one measures the noun
     /// that follows it.
     pub scopes: Vec<String>,
@@ -638,6 +641,7 @@ impl TargetWords {
             "continuation" => &mut self.continuations,
             "scope" => &mut self.scopes,
             "category" => &mut self.categories,
+            "attribution" => &mut self.attributions,
             _ => return false,
         };
         list.push(w);

@@ -282,6 +282,7 @@ impl View for Targets<'_> {
             header.push("evidence");
         }
         let mut t = output::table(&header);
+        output::keep_whole(&mut t, &header, "rule");
         for x in &r.targets {
             let kind = match &x.attribute {
                 Some(attr) => format!("{} ({attr})", x.kind),
@@ -384,6 +385,7 @@ impl View for Dates<'_> {
             header.push("rule");
         }
         let mut t = output::table(&header);
+        output::keep_whole(&mut t, &header, "rule");
         let published = r.published.as_ref().filter(|p| self.in_range(p));
         if let Some(p) = published {
             let evidence = r.published_evidence.clone().unwrap_or_default();
@@ -475,6 +477,7 @@ impl View for Regions<'_> {
             header.push("evidence");
         }
         let mut t = output::table(&header);
+        output::keep_whole(&mut t, &header, "rule");
         for x in &r.regions {
             let parent = match (&x.parent, x.level.as_str()) {
                 (Some(p), _) => self.name_of(p.as_str()).unwrap_or_else(|| p.to_string()),

@@ -113,9 +113,23 @@ fn strip_ending(tx: &Text, a: usize, b: usize) -> Option<usize> {
     (trimmed.len() != s.len()).then(|| b - (s.chars().count() - trimmed.chars().count()))
 }
 
+/// Where an indicator starts after a source and its verb of forecast or report inside it
+/// (`attribution`: IMF预计明年全球经济增速 → 明年全球经济增速, then the time word goes): the
+/// verb must be a whole token with a subject before it and two characters after it.
+fn after_attribution(tx: &Text, a: usize, b: usize) -> usize {
+    let words = &tx.res.targets.words.attributions;
+    tx.tokens
+        .tokens_in(a, b)
+        .iter()
+        .filter(|t| t.start > a && t.end + 2 <= b && words.iter().any(|w| w == t.word))
+        .map(|t| t.end)
+        .last()
+        .unwrap_or(a)
+}
+
 /// Strip leading markers, time phrases, adverbs and lead verbs, and trailing tails.
 pub fn clean_indicator(tx: &Text, a: usize, b: usize) -> (usize, usize) {
-    let mut a = a;
+    let mut a = after_attribution(tx, a, b);
     while a < b {
         match strip_opening(tx, a, b) {
             Some(n) if n > a => a = n.min(b),
@@ -273,6 +287,25 @@ fn drop_inner_verbs(indicator: String, v: &Vocab) -> String {
     indicator
 }
 
+/// Drop an adverb right before the verb of change that ends an indicator (中国经济将增长 →
+/// 中国经济增长): the adverb says when or how surely, not what is measured.
+fn drop_adverb_before_change(indicator: String, v: &Vocab) -> String {
+    let w = &v.words;
+    for change in w.rise.iter().chain(&w.fall) {
+        let Some(head) = indicator.strip_suffix(change.as_str()) else {
+            continue;
+        };
+        for adverb in &w.adverbs {
+            if let Some(subject) = head.strip_suffix(adverb.as_str()) {
+                if subject.chars().count() >= 2 {
+                    return format!("{subject}{change}");
+                }
+            }
+        }
+    }
+    indicator
+}
+
 /// Whether `[a, b)` before a number names only where or which: a scope word (全区, 区内),
 /// a list of names (陈家镇、城桥镇), a short place word (三岛). The rule that then reads the
 /// noun after the number.
@@ -351,7 +384,10 @@ pub fn build(tx: &Text, f: &Frame, q: &Quantity, seg: (usize, usize)) -> Option<
         _ => return None,
     };
     let reading = Reading {
-        indicator: drop_inner_verbs(indicator, &tx.res.targets),
+        indicator: drop_adverb_before_change(
+            drop_inner_verbs(indicator, &tx.res.targets),
+            &tx.res.targets,
+        ),
         comparator,
         // 指标达到N / 指标N: the indicator first states a value (number first, 培育100家, is
         // something to do)
