@@ -121,9 +121,9 @@ fn after_attribution(tx: &Text, a: usize, b: usize) -> usize {
     tx.tokens
         .tokens_in(a, b)
         .iter()
-        .filter(|t| t.start > a && t.end + 2 <= b && words.iter().any(|w| w == t.word))
+        .rev()
+        .find(|t| t.start > a && t.end + 2 <= b && words.iter().any(|w| w == t.word))
         .map(|t| t.end)
-        .last()
         .unwrap_or(a)
 }
 
