@@ -95,7 +95,9 @@ pub fn finish_target(
         (None, None) => (f.doc.plan_year, f.doc.plan_year.is_some()),
     };
     // a relative time (今年) tells the kind, but the figure states no year
-    let reported = if own.is_some_and(|s| s.relative) {
+    // (a yearless deadline in a one-year plan, 3月底前, is in the year its title states)
+    let in_plan_year = own.is_some_and(|s| s.yearless && f.doc.plan_year == Some(s.year));
+    let reported = if own.is_some_and(|s| s.relative) && !in_plan_year {
         None
     } else {
         year
