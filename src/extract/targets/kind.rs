@@ -127,6 +127,8 @@ pub fn finish_target(
         (Some(_), _) if forward => false,
         // no date: the year the document aims at (its latest 到YYYY年) is a goal's
         (Some(y), None) if f.doc.horizon != i32::MIN && y >= f.doc.horizon => false,
+        // 年内, 6月底前 in a one-year plan with no date: the plan's own time, still ahead
+        (Some(_), None) if in_plan_year && !c.status => false,
         (Some(_), None) if !c.target => true,
         _ if c.status && !forward => true,
         _ if c.target => false,
