@@ -246,11 +246,11 @@ fn count(sentence: &str, q: &Quantity, g: &Grammar, v: &Vocab) -> Option<Reject>
         .chars()
         .next()
         .is_none_or(|n| CLAUSE_DELIMS.contains(&n) || n == '、');
-    let after_noun = before
-        .chars()
-        .next_back()
-        .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"第每之的各一了是为有".contains(c));
-    let counts_things = !q.unit.is_empty() && !["个", "次", "批", "遍", "轮", "项"].contains(&q.unit.as_str());
+    let after_noun = before.chars().next_back().is_some_and(|c| {
+        ('\u{4e00}'..='\u{9fff}').contains(&c) && !"第每之的各一了是为有".contains(c)
+    });
+    let counts_things =
+        !q.unit.is_empty() && !["个", "次", "批", "遍", "轮", "项"].contains(&q.unit.as_str());
     let noun_count = closes && after_noun && counts_things && q.value > 0.0;
     if q.chinese() && !q.magnitude_only() && counted && q.value < 10.0 && whole && !noun_count {
         return Some(Reject::SmallChineseCount);

@@ -157,9 +157,11 @@ pub fn time_in_sentence(
             .and_then(dates::value_bounds)
     });
     let ev = &sentence[d.start..d.end];
-    let from_publication = ["今", "去", "明", "本", "上月", "下月", "上季", "下季", "上年", "前年", "后年"]
-        .iter()
-        .any(|w| ev.contains(w));
+    let from_publication = [
+        "今", "去", "明", "本", "上月", "下月", "上季", "下季", "上年", "前年", "后年",
+    ]
+    .iter()
+    .any(|w| ev.contains(w));
     Some(Stated {
         year,
         forward,
