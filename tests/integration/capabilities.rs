@@ -40,14 +40,18 @@ fn analyze(name: &str) -> Value {
 /// A target as the fields that matter: indicator, value, unit, comparator, year, kind.
 type T = (String, f64, String, String, Option<i64>, String);
 
-fn t(ind: &str, value: f64, unit: &str, cmp: &str, year: Option<i64>, kind: &str) -> T {
+/// A target written as the corpora write it: `indicator | value | unit | comparator | year |
+/// kind`, year `-` for none.
+fn t(spec: &str) -> T {
+    let c: Vec<&str> = spec.split(" | ").collect();
+    assert_eq!(c.len(), 6, "{spec}");
     (
-        ind.into(),
-        value,
-        unit.into(),
-        cmp.into(),
-        year,
-        kind.into(),
+        c[0].into(),
+        c[1].parse().unwrap(),
+        c[2].into(),
+        c[3].into(),
+        c[4].parse().ok(),
+        c[5].into(),
     )
 }
 
@@ -160,8 +164,14 @@ fn assert_table(name: &str, rows: &[Row]) {
     let mut want = Vec::new();
     for (ind, unit, (by, bv), (ty, tv), attr) in rows {
         let attr = Some(attr.to_string()).filter(|a| !a.is_empty());
-        want.push((t(ind, *bv, unit, "=", Some(*by), "status"), attr.clone()));
-        want.push((t(ind, *tv, unit, "=", Some(*ty), "target"), attr));
+        want.push((
+            t(&format!("{ind} | {bv} | {unit} | = | {by} | status")),
+            attr.clone(),
+        ));
+        want.push((
+            t(&format!("{ind} | {tv} | {unit} | = | {ty} | target")),
+            attr,
+        ));
     }
     assert_eq!(table_targets(&r), want, "{name}");
 }
@@ -418,22 +428,15 @@ fn the_measured_noun_when_the_number_comes_first_or_closes_an_enumeration() {
     let all = targets(&r);
     for want in [
         // 南湖、石臼漾等3座水厂: the count measures the noun after it
-        t("水厂", 3.0, "座", "=", Some(2023), "status"),
+        t("水厂 | 3 | 座 | = | 2023 | status"),
         // 其中完建2座、在建1座: the noun carried from the clause before
-        t("完建水厂", 2.0, "座", "=", Some(2023), "status"),
-        t("在建水厂", 1.0, "座", "=", Some(2023), "status"),
+        t("完建水厂 | 2 | 座 | = | 2023 | status"),
+        t("在建水厂 | 1 | 座 | = | 2023 | status"),
         // 新建加压泵站一座: a Chinese count after its noun
-        t("加压泵站", 1.0, "座", "=", Some(2025), "target"),
+        t("加压泵站 | 1 | 座 | = | 2025 | target"),
         // 每年面向2000名基层水务人员
-        t("基层水务人员", 2000.0, "名", "=", Some(2025), "target"),
-        t(
-            "全市农村供水工程规范化管理率",
-            100.0,
-            "%",
-            "=",
-            Some(2025),
-            "target",
-        ),
+        t("基层水务人员 | 2000 | 名 | = | 2025 | target"),
+        t("全市农村供水工程规范化管理率 | 100 | % | = | 2025 | target"),
     ] {
         assert!(all.contains(&want), "{want:?} in {all:#?}");
     }
@@ -447,17 +450,10 @@ fn a_lead_year_governs_its_bullets_and_qizhong_continues_the_year_before() {
     let r = analyze("year_scope.txt");
     let all = targets(&r);
     for want in [
-        t("新增养老机构床位", 3000.0, "张", "=", Some(2026), "target"),
-        t(
-            "乡镇(街道)居家养老服务中心覆盖率",
-            100.0,
-            "%",
-            "=",
-            Some(2026),
-            "target",
-        ),
-        t("养老护理员", 5000.0, "人次", "=", Some(2026), "target"),
-        t("示范型康养联合体", 12.0, "家", "=", Some(2023), "status"),
+        t("新增养老机构床位 | 3000 | 张 | = | 2026 | target"),
+        t("乡镇(街道)居家养老服务中心覆盖率 | 100 | % | = | 2026 | target"),
+        t("养老护理员 | 5000 | 人次 | = | 2026 | target"),
+        t("示范型康养联合体 | 12 | 家 | = | 2023 | status"),
     ] {
         assert!(all.contains(&want), "{want:?} in {all:#?}");
     }
@@ -488,9 +484,9 @@ fn a_one_year_plan_gives_its_yearless_months_and_figures_its_year() {
     assert!(!d.iter().any(|v| v.starts_with("--")), "{d:?}");
     let all = targets(&r);
     for want in [
-        t("5G基站", 500.0, "个", "=", Some(2024), "target"),
-        t("农村电商示范村", 20.0, "个", "=", Some(2024), "target"),
-        t("农产品网络零售额", 8e9, "元", "=", Some(2024), "target"),
+        t("5G基站 | 500 | 个 | = | 2024 | target"),
+        t("农村电商示范村 | 20 | 个 | = | 2024 | target"),
+        t("农产品网络零售额 | 8000000000 | 元 | = | 2024 | target"),
     ] {
         assert!(all.contains(&want), "{want:?} in {all:#?}");
     }
@@ -599,8 +595,8 @@ fn a_hong_kong_text_in_traditional_script_with_grouped_digits() {
     );
     let all = targets(&r);
     for want in [
-        t("过渡性房屋单位", 12345.0, "个", "=", None, "target"),
-        t("本港初创企业数目", 4257.0, "家", "=", Some(2022), "status"),
+        t("过渡性房屋单位 | 12345 | 个 | = | - | target"),
+        t("本港初创企业数目 | 4257 | 家 | = | 2022 | status"),
     ] {
         assert!(all.contains(&want), "{want:?} in {all:#?}");
     }
@@ -624,15 +620,8 @@ fn a_taiwan_text_in_traditional_script_with_grouped_digits() {
     assert_eq!(regions(&r), region_set(&[("台湾省", Some("710000"))]));
     let all = targets(&r);
     for want in [
-        t(
-            "全台长照服务使用人数",
-            1234567.0,
-            "人",
-            "=",
-            Some(2022),
-            "status",
-        ),
-        t("长照据点", 8900.0, "处", "=", Some(2022), "status"),
+        t("全台长照服务使用人数 | 1234567 | 人 | = | 2022 | status"),
+        t("长照据点 | 8900 | 处 | = | 2022 | status"),
     ] {
         assert!(all.contains(&want), "{want:?} in {all:#?}");
     }
@@ -694,21 +683,14 @@ fn csv_records_are_one_report_each_keyed_by_their_id() {
         (2.0, "家", Some(2024), "target")
     );
     assert!(
-        all.contains(&t("接待游客人次", 6e7, "人次", "=", Some(2024), "target")),
+        all.contains(&t("接待游客人次 | 60000000 | 人次 | = | 2024 | target")),
         "{all:#?}"
     );
     assert_eq!(regions(a), region_set(&[("三明市", Some("350400"))]));
     let b = &reports[1];
     assert_eq!(
         targets(b),
-        vec![t(
-            "全市城市公共供水管网漏损率",
-            9.0,
-            "%",
-            "<=",
-            Some(2025),
-            "target"
-        )]
+        vec![t("全市城市公共供水管网漏损率 | 9 | % | <= | 2025 | target")]
     );
     assert_eq!(regions(b), region_set(&[("龙岩市", Some("350800"))]));
 }
@@ -775,12 +757,7 @@ fn a_gov_page_with_navigation_scripts_styles_and_unclosed_tags() {
     );
     assert!(
         all.contains(&t(
-            "茶产业全产业链产值",
-            5e10,
-            "元",
-            "=",
-            Some(2025),
-            "target"
+            "茶产业全产业链产值 | 50000000000 | 元 | = | 2025 | target"
         )),
         "{all:#?}"
     );
