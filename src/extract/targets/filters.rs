@@ -268,6 +268,10 @@ fn count(sentence: &str, q: &Quantity, g: &Grammar, v: &Vocab) -> Option<Reject>
     if q.chinese() && q.magnitude_only() && q.unit.is_empty() && !q.size_class {
         return Some(Reject::NoUnit);
     }
+    // 每千人口, 每万人: a magnitude word after 每 is the base of a rate, no figure
+    if q.chinese() && q.magnitude_only() && before.ends_with('每') {
+        return Some(Reject::NoUnit);
+    }
     None
 }
 
