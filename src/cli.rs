@@ -313,6 +313,13 @@ Examples:
   policylens diff 2016/ 2021/ --all --format csv > changes.csv
   policylens diff old.json new.txt --format json | jq '.[] | select(.status == \"changed\")'")]
     Diff(DiffArgs),
+    /// List the extraction rules: the name every item's `rule` field holds, and what it reads.
+    #[command(after_help = "\
+Examples:
+  policylens rules
+  policylens rules --kind target
+  policylens rules --format json | jq -r '.[].rule'")]
+    Rules(RulesArgs),
     /// Print a shell completion script.
     #[command(after_help = "\
 Examples:
@@ -360,6 +367,11 @@ pub struct TargetsArgs {
     /// Add the evidence (the clause each target was read from) to the table.
     #[arg(long)]
     pub evidence: bool,
+    /// Show, per item, the rule that read it and the evidence, and under each table what
+    /// those rules read (`policylens rules` lists them all; JSON, JSONL and CSV always carry
+    /// `rule`).
+    #[arg(long)]
+    pub explain: bool,
     /// Only goals (target) or only reported figures (status).
     #[arg(long, value_enum)]
     pub kind: Option<KindFilter>,
@@ -387,6 +399,11 @@ pub struct DatesArgs {
     /// Accepted for symmetry with the other views: dates always show their evidence.
     #[arg(long)]
     pub evidence: bool,
+    /// Show, per item, the rule that read it and the evidence, and under each table what
+    /// those rules read (`policylens rules` lists them all; JSON, JSONL and CSV always carry
+    /// `rule`).
+    #[arg(long)]
+    pub explain: bool,
     /// Only dates in this year or range (periods that overlap it).
     #[arg(long, value_name = "YEAR[..YEAR]")]
     pub year: Option<YearRange>,
@@ -404,6 +421,11 @@ pub struct RegionsArgs {
     /// Add the evidence (the text of the first mention) to the table.
     #[arg(long)]
     pub evidence: bool,
+    /// Show, per item, the rule that read it and the evidence, and under each table what
+    /// those rules read (`policylens rules` lists them all; JSON, JSONL and CSV always carry
+    /// `rule`).
+    #[arg(long)]
+    pub explain: bool,
     /// Only places of this level (repeat for several).
     #[arg(long, value_enum)]
     pub level: Vec<LevelFilter>,
@@ -421,6 +443,11 @@ pub struct TasksArgs {
     /// Show each list's evidence (the text it was read from) under its title.
     #[arg(long)]
     pub evidence: bool,
+    /// Show, per item, the rule that read it and the evidence, and under each table what
+    /// those rules read (`policylens rules` lists them all; JSON, JSONL and CSV always carry
+    /// `rule`).
+    #[arg(long)]
+    pub explain: bool,
     /// Only lists whose declared count (等6项任务) disagrees with the items found.
     #[arg(long)]
     pub mismatch: bool,
@@ -452,6 +479,49 @@ pub struct DiffArgs {
     /// Also list indicators that did not change.
     #[arg(long)]
     pub all: bool,
+}
+
+/// Arguments of `rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Only the rules of one kind of item.
+    #[arg(long, value_enum)]
+    pub kind: Option<RuleKind>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = RulesFormat::Table)]
+    pub format: RulesFormat,
+}
+
+/// The kinds of item a rule produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RuleKind {
+    Target,
+    Date,
+    Region,
+    Task,
+}
+
+impl RuleKind {
+    /// The prefix of the rule names of this kind (`target` in `target.linking`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleKind::Target => "target",
+            RuleKind::Date => "date",
+            RuleKind::Region => "region",
+            RuleKind::Task => "task",
+        }
+    }
+}
+
+/// Output formats of `rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    /// A table for reading in a terminal.
+    Table,
+    /// One JSON array of `{rule, kind, description}`.
+    Json,
+    /// Tab-separated `rule`, `kind`, `description` with a header row.
+    Tsv,
 }
 
 /// Arguments of `completions`.

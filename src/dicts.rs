@@ -236,6 +236,12 @@ pub struct TargetWords {
     pub scope_prefixes: Vec<String>,
     /// Nouns of kinds, not things (产业, 领域): A、B等3个重点产业 counts listed kinds.
     pub categories: Vec<String>,
+    /// Verbs of forecast or report (预计, 预测, 显示): inside an indicator, who says it is
+    /// cut off with them (IMF预计明年全球经济增速 → 全球经济增速).
+    pub attributions: Vec<String>,
+    /// Suffixes that close a name (有限公司, 集团): in a list of names before a head noun
+    /// they belong to the last name, not to the head.
+    pub name_suffixes: Vec<String>,
     /// Words that say only where (全区, 区内, 本市): a number after one measures the noun
     /// that follows it.
     pub scopes: Vec<String>,
@@ -638,6 +644,8 @@ impl TargetWords {
             "continuation" => &mut self.continuations,
             "scope" => &mut self.scopes,
             "category" => &mut self.categories,
+            "attribution" => &mut self.attributions,
+            "name_suffix" => &mut self.name_suffixes,
             _ => return false,
         };
         list.push(w);

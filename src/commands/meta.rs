@@ -1,8 +1,9 @@
 //! Commands about the tool itself: `--version` (with the dictionary data it runs on),
-//! `completions`, `man`, and the check that a `--dicts` folder holds only known file names.
+//! `rules`, `completions`, `man`, and the check that a `--dicts` folder holds only known file names.
 
 use super::{finish, Ctx, Exit};
-use crate::cli::{Cli, CompletionsArgs};
+use crate::cli::{Cli, CompletionsArgs, RulesArgs, RulesFormat};
+use crate::rules::Rule;
 use clap::CommandFactory;
 use std::io::Write;
 use std::path::Path;
@@ -57,4 +58,48 @@ pub(crate) fn missing_command() -> Exit {
     // printing the usage can only fail if stderr is gone
     let _ = err.print();
     Exit::Usage
+}
+
+/// `rules`: every extraction rule's name, kind and description, in registry order.
+pub(crate) fn rules(a: &RulesArgs, out: &mut dyn Write) -> Exit {
+    let rules: Vec<Rule> = Rule::ALL
+        .iter()
+        .copied()
+        .filter(|r| a.kind.is_none_or(|k| r.kind() == k.as_str()))
+        .collect();
+    let text = match a.format {
+        RulesFormat::Table => {
+            let mut t = crate::output::table(&["rule", "reads"]);
+            for r in &rules {
+                t.add_row(vec![r.as_str(), r.description()]);
+            }
+            format!("{t}\n")
+        }
+        RulesFormat::Json => {
+            let rows: Vec<_> = rules
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "rule": r.as_str(),
+                        "kind": r.kind(),
+                        "description": r.description(),
+                    })
+                })
+                .collect();
+            format!("{}\n", serde_json::Value::Array(rows))
+        }
+        RulesFormat::Tsv => {
+            let mut text = String::from("rule\tkind\tdescription\n");
+            for r in &rules {
+                text.push_str(&format!(
+                    "{}\t{}\t{}\n",
+                    r.as_str(),
+                    r.kind(),
+                    r.description()
+                ));
+            }
+            text
+        }
+    };
+    finish(out.write_all(text.as_bytes()), Exit::Ok)
 }

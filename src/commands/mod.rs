@@ -318,6 +318,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> Exit {
     let command = match cli.command {
         Some(Command::Completions(a)) => return meta::completions(&a, out),
         Some(Command::Man) => return meta::man(out),
+        Some(Command::Rules(a)) => return meta::rules(&a, out),
         None if !cli.version => return meta::missing_command(),
         c => c,
     };
@@ -350,6 +351,6 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> Exit {
         Command::Segment(a) => text::segment(&a, &ctx, out),
         Command::Parse(a) => parse::run(&a, &ctx, out),
         Command::Diff(a) => diff::run(&a, &ctx, out),
-        Command::Completions(_) | Command::Man => Exit::Ok,
+        Command::Completions(_) | Command::Man | Command::Rules(_) => Exit::Ok,
     }
 }

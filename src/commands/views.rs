@@ -15,6 +15,7 @@ use crate::output::tidy::TidyWriter;
 use crate::output::{self, quantity, write_json_line, JsonArray};
 use crate::pipeline;
 use crate::report::DocReport;
+use crate::rules::Rule;
 use serde::Serialize;
 use serde_json::json;
 use std::collections::HashSet;
@@ -186,6 +187,19 @@ fn section(r: &DocReport, what: &str, t: comfy_table::Table, empty: bool) -> Str
     )
 }
 
+/// What the rules used in a table read, each once in order of first use (`--explain`).
+fn legend(rules: impl IntoIterator<Item = Rule>) -> String {
+    let mut seen = HashSet::new();
+    let mut text = String::new();
+    for r in rules.into_iter().filter(|r| seen.insert(*r)) {
+        text.push_str(&format!("  {r}: {}\n", r.description()));
+    }
+    if text.is_empty() {
+        return text;
+    }
+    format!("rules:\n{text}\n")
+}
+
 /// Text as the indicator filter compares it: half-width, simplified, ASCII lower-case.
 fn fold_query(s: &str, c: &Converter) -> String {
     let folded: String = s.chars().map(fold_width).collect();
@@ -259,11 +273,16 @@ impl View for Targets<'_> {
     }
 
     fn table(&self, r: &DocReport) -> String {
+        let (explain, evidence) = (self.a.explain, self.a.evidence || self.a.explain);
         let mut header = vec!["year", "indicator", "quantity", "kind"];
-        if self.a.evidence {
+        if explain {
+            header.push("rule");
+        }
+        if evidence {
             header.push("evidence");
         }
         let mut t = output::table(&header);
+        output::keep_whole(&mut t, &header, "rule");
         for x in &r.targets {
             let kind = match &x.attribute {
                 Some(attr) => format!("{} ({attr})", x.kind),
@@ -275,13 +294,20 @@ impl View for Targets<'_> {
                 quantity(x.comparator, x.value, x.value_max, &x.unit),
                 kind,
             ];
-            if self.a.evidence {
+            if explain {
+                row.push(x.rule.to_string());
+            }
+            if evidence {
                 row.push(x.evidence.clone());
             }
             t.add_row(row);
         }
         let what = format!("{} targets", r.targets.len());
-        section(r, &what, t, r.targets.is_empty())
+        let mut text = section(r, &what, t, r.targets.is_empty());
+        if explain {
+            text.push_str(&legend(r.targets.iter().map(|x| x.rule)));
+        }
+        text
     }
 }
 
@@ -353,22 +379,40 @@ impl View for Dates<'_> {
     }
 
     fn table(&self, r: &DocReport) -> String {
-        let mut t = output::table(&["value", "kind", "evidence", "mentions"]);
+        let explain = self.a.explain;
+        let mut header = vec!["value", "kind", "evidence", "mentions"];
+        if explain {
+            header.push("rule");
+        }
+        let mut t = output::table(&header);
+        output::keep_whole(&mut t, &header, "rule");
         let published = r.published.as_ref().filter(|p| self.in_range(p));
         if let Some(p) = published {
             let evidence = r.published_evidence.clone().unwrap_or_default();
-            t.add_row(vec![p.clone(), "published".into(), evidence, String::new()]);
+            let mut row = vec![p.clone(), "published".into(), evidence, String::new()];
+            if explain {
+                row.push("-".into());
+            }
+            t.add_row(row);
         }
         for d in &r.dates {
-            t.add_row(vec![
+            let mut row = vec![
                 d.value.clone(),
                 d.kind.to_string(),
                 d.evidence.clone(),
                 d.mentions.to_string(),
-            ]);
+            ];
+            if explain {
+                row.push(d.rule.to_string());
+            }
+            t.add_row(row);
         }
         let empty = r.dates.is_empty() && published.is_none();
-        section(r, &format!("{} dates", r.dates.len()), t, empty)
+        let mut text = section(r, &format!("{} dates", r.dates.len()), t, empty);
+        if explain {
+            text.push_str(&legend(r.dates.iter().map(|d| d.rule)));
+        }
+        text
     }
 }
 
@@ -424,11 +468,16 @@ impl View for Regions<'_> {
     }
 
     fn table(&self, r: &DocReport) -> String {
+        let (explain, evidence) = (self.a.explain, self.a.evidence || self.a.explain);
         let mut header = vec!["name", "code", "level", "parent", "mentions"];
-        if self.a.evidence {
+        if explain {
+            header.push("rule");
+        }
+        if evidence {
             header.push("evidence");
         }
         let mut t = output::table(&header);
+        output::keep_whole(&mut t, &header, "rule");
         for x in &r.regions {
             let parent = match (&x.parent, x.level.as_str()) {
                 (Some(p), _) => self.name_of(p.as_str()).unwrap_or_else(|| p.to_string()),
@@ -455,13 +504,20 @@ impl View for Regions<'_> {
                 parent,
                 x.mentions.to_string(),
             ];
-            if self.a.evidence {
+            if explain {
+                row.push(x.rule.to_string());
+            }
+            if evidence {
                 row.push(x.evidence.clone());
             }
             t.add_row(row);
         }
         let what = format!("{} places", r.regions.len());
-        section(r, &what, t, r.regions.is_empty())
+        let mut text = section(r, &what, t, r.regions.is_empty());
+        if explain {
+            text.push_str(&legend(r.regions.iter().map(|x| x.rule)));
+        }
+        text
     }
 }
 
@@ -539,14 +595,21 @@ impl View for Tasks<'_> {
                 _ => format!("  [{found} items]"),
             };
             text.push_str(&format!("{pad}{} ({}){check}\n", l.title, l.kind));
-            if self.a.evidence {
-                text.push_str(&format!("{pad}  > {}\n", l.evidence));
+            if self.a.explain {
+                text.push_str(&format!("{pad}  rule {}\n", l.rule));
+            }
+            if self.a.evidence || self.a.explain {
+                let evidence = l.evidence.replace('\n', &format!("\n{pad}    "));
+                text.push_str(&format!("{pad}  > {evidence}\n"));
             }
             for it in &l.items {
                 text.push_str(&format!("{pad}  - {it}\n"));
             }
         }
         text.push('\n');
+        if self.a.explain {
+            text.push_str(&legend(r.tasks.iter().map(|l| l.rule)));
+        }
         text
     }
 }

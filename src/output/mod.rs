@@ -79,6 +79,15 @@ pub fn table(header: &[&str]) -> Table {
     t
 }
 
+/// Keep the columns named `rule` one line wide (a rule name is read as one word).
+pub fn keep_whole(t: &mut Table, header: &[&str], name: &str) {
+    if let Some(i) = header.iter().position(|h| *h == name) {
+        if let Some(c) = t.column_mut(i) {
+            c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+    }
+}
+
 /// Whether to colour standard output: `--color always|never`, or for `auto` a terminal with
 /// NO_COLOR unset or empty.
 pub fn use_color(choice: ColorChoice) -> bool {

@@ -43,6 +43,7 @@ pub const TARGET: &[&str] = &[
     "evidence",
     "span_start",
     "span_end",
+    "rule",
 ];
 
 /// `dates`: one row per distinct date value.
@@ -53,6 +54,7 @@ pub const DATE: &[&str] = &[
     "evidence",
     "span_start",
     "span_end",
+    "rule",
 ];
 
 /// `regions`: one row per place.
@@ -69,6 +71,7 @@ pub const REGION: &[&str] = &[
     "evidence",
     "span_start",
     "span_end",
+    "rule",
 ];
 
 /// `tasks`: one row per task item (a list without items: one row with the item cells empty).
@@ -85,6 +88,7 @@ pub const TASK: &[&str] = &[
     "evidence",
     "span_start",
     "span_end",
+    "rule",
 ];
 
 /// `diff`: one row per aligned indicator.
@@ -177,6 +181,7 @@ pub fn target(t: &Target) -> Vec<String> {
         t.evidence.clone(),
         t.span[0].to_string(),
         t.span[1].to_string(),
+        t.rule.to_string(),
     ]
 }
 
@@ -189,6 +194,7 @@ pub fn date(d: &DateItem) -> Vec<String> {
         d.evidence.clone(),
         d.span[0].to_string(),
         d.span[1].to_string(),
+        d.rule.to_string(),
     ]
 }
 
@@ -210,6 +216,7 @@ pub fn region(g: &RegionItem, parent_name: Option<String>) -> Vec<String> {
         g.evidence.clone(),
         start,
         end,
+        g.rule.to_string(),
     ]
 }
 
@@ -230,6 +237,7 @@ pub fn task_rows(number: usize, l: &TaskList) -> Vec<Vec<String>> {
             l.evidence.clone(),
             l.span[0].to_string(),
             l.span[1].to_string(),
+            l.rule.to_string(),
         ]
     };
     if l.items.is_empty() {

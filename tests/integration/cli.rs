@@ -209,6 +209,81 @@ fn parse_reads_numbers_and_dates() {
     assert_eq!(lines[1]["dates"][0]["value"], "2021/2025");
 }
 
+#[test]
+fn rules_lists_every_rule_once_and_by_kind() {
+    let out = bin().args(["rules", "--format", "json"]).output().unwrap();
+    assert!(out.status.success());
+    let rules: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<&str> = rules.iter().map(|r| r["rule"].as_str().unwrap()).collect();
+    let unique: std::collections::HashSet<_> = names.iter().collect();
+    assert_eq!(unique.len(), names.len(), "no name twice");
+    for kind in ["target", "date", "region", "task"] {
+        assert!(names.iter().any(|n| n.starts_with(&format!("{kind}."))));
+    }
+    assert!(rules
+        .iter()
+        .all(|r| !r["description"].as_str().unwrap().is_empty()));
+    let tsv = bin()
+        .args(["rules", "--kind", "date", "--format", "tsv"])
+        .output()
+        .unwrap();
+    let tsv = String::from_utf8(tsv.stdout).unwrap();
+    let mut lines = tsv.lines();
+    assert_eq!(lines.next(), Some("rule\tkind\tdescription"));
+    assert!(lines.all(|l| l.starts_with("date.")));
+}
+
+#[test]
+fn explain_shows_each_items_rule_and_what_it_reads() {
+    let doc = "到2025年，全省数字经济核心产业增加值达到1000亿元。杭州市建设10个产业园。";
+    let out = bin()
+        .args(["targets", "-", "--explain"])
+        .write_stdin(doc)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    // the JSON's rule for each target appears in the table, and its description below it
+    let json = bin()
+        .args(["targets", "-", "--format", "jsonl"])
+        .write_stdin(doc)
+        .output()
+        .unwrap();
+    let items: Vec<Value> = String::from_utf8(json.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(items.len(), 2, "{text}");
+    let rules = bin().args(["rules", "--format", "json"]).output().unwrap();
+    let rules: Vec<Value> = serde_json::from_slice(&rules.stdout).unwrap();
+    for item in &items {
+        let rule = item["rule"].as_str().unwrap();
+        let description = rules
+            .iter()
+            .find(|r| r["rule"] == rule)
+            .and_then(|r| r["description"].as_str())
+            .unwrap();
+        assert!(text.contains(&format!("{rule}: {description}")), "{text}");
+    }
+    assert!(
+        text.contains("evidence"),
+        "explain shows the evidence column"
+    );
+    // and the other views
+    for view in ["dates", "regions", "tasks"] {
+        let out = bin()
+            .args([view, "-", "--explain"])
+            .write_stdin("到2025年，杭州市完成以下3项任务：一是建设A；二是建设B；三是建设C。")
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let prefix = &view[..view.len() - 1];
+        assert!(text.contains("rules:\n"), "{view}: {text}");
+        assert!(text.contains(&format!("  {prefix}.")), "{view}: {text}");
+    }
+}
+
 /// Display width of a line: CJK ideographs and full-width forms take two columns.
 fn display_width(line: &str) -> usize {
     line.chars()

@@ -62,10 +62,15 @@ fn targets_csv_reads_back_with_a_row_per_target_of_the_json() {
             "attribute",
             "evidence",
             "span_start",
-            "span_end"
+            "span_end",
+            "rule"
         ]
     );
     assert_eq!(rows.len(), n);
+    assert!(
+        rows.iter().all(|r| r[14].starts_with("target.")),
+        "every row names the rule that read it"
+    );
     assert!(text.contains("\r\n"), "RFC 4180 line ends");
     let r = rows.iter().find(|r| &r[3] == "发明专利授权量").unwrap();
     assert_eq!((&r[4], &r[6], &r[7]), ("25000", "项", ">="));

@@ -781,7 +781,8 @@ pub fn change(text: &str, q: &Quantity, rise: &[String], fall: &[String]) -> Opt
 }
 
 /// A whole phrase that is one bare numeral (一百二十三, 二〇二五, 1,234.5): its value, read
-/// even without a unit.
+/// even without a unit. As in running text, a numeral that opens with 百/千/万/亿 must be a
+/// magnitude word alone (万一 is "in case", no number; 百万 is one).
 pub fn bare_numeral(phrase: &str) -> Option<f64> {
     let t = phrase.trim();
     let cs: Vec<char> = t.chars().collect();
@@ -789,6 +790,9 @@ pub fn bare_numeral(phrase: &str) -> Option<f64> {
         return read_arabic(&cs, 0)
             .filter(|(_, e)| *e == cs.len())
             .map(|(v, _)| v);
+    }
+    if t.starts_with(['百', '千', '万', '亿']) && !magnitude_word(t) {
+        return None;
     }
     parse_chinese(t)
 }
@@ -859,6 +863,16 @@ pub fn comparator(text: &str, q: &Quantity, g: &Grammar) -> ComparatorRead {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bare_phrase_is_a_numeral_only_as_in_running_text() {
+        assert_eq!(bare_numeral("一百二十三"), Some(123.0));
+        assert_eq!(bare_numeral("百万"), Some(1e6));
+        assert_eq!(bare_numeral("1,234.5"), Some(1234.5));
+        assert_eq!(bare_numeral("万一"), None);
+        assert_eq!(bare_numeral("千万"), Some(1e7));
+        assert_eq!(bare_numeral("万一千"), None);
+    }
 
     #[test]
     fn chinese_numerals() {

@@ -113,9 +113,23 @@ fn strip_ending(tx: &Text, a: usize, b: usize) -> Option<usize> {
     (trimmed.len() != s.len()).then(|| b - (s.chars().count() - trimmed.chars().count()))
 }
 
+/// Where an indicator starts after a source and its verb of forecast or report inside it
+/// (`attribution`: IMF预计明年全球经济增速 → 明年全球经济增速, then the time word goes): the
+/// verb must be a whole token with a subject before it and two characters after it.
+fn after_attribution(tx: &Text, a: usize, b: usize) -> usize {
+    let words = &tx.res.targets.words.attributions;
+    tx.tokens
+        .tokens_in(a, b)
+        .iter()
+        .rev()
+        .find(|t| t.start > a && t.end + 2 <= b && words.iter().any(|w| w == t.word))
+        .map(|t| t.end)
+        .unwrap_or(a)
+}
+
 /// Strip leading markers, time phrases, adverbs and lead verbs, and trailing tails.
 pub fn clean_indicator(tx: &Text, a: usize, b: usize) -> (usize, usize) {
-    let mut a = a;
+    let mut a = after_attribution(tx, a, b);
     while a < b {
         match strip_opening(tx, a, b) {
             Some(n) if n > a => a = n.min(b),
@@ -273,6 +287,138 @@ fn drop_inner_verbs(indicator: String, v: &Vocab) -> String {
     indicator
 }
 
+/// Drop an adverb right before the verb of change that ends an indicator (中国经济将增长 →
+/// 中国经济增长): the adverb says when or how surely, not what is measured.
+fn drop_adverb_before_change(indicator: String, v: &Vocab) -> String {
+    let w = &v.words;
+    for change in w.rise.iter().chain(&w.fall) {
+        let Some(head) = indicator.strip_suffix(change.as_str()) else {
+            continue;
+        };
+        for adverb in &w.adverbs {
+            if let Some(subject) = head.strip_suffix(adverb.as_str()) {
+                if subject.chars().count() >= 2 {
+                    return format!("{subject}{change}");
+                }
+            }
+        }
+    }
+    indicator
+}
+
+/// A list of names after the verb that governs it, in an indicator (扩容城东、城西、南门…):
+/// the text before the names (the subject and verb, adverbs, time words and 了 dropped:
+/// 合肥还先后引进了… → 合肥引进), the longest name's length, and where the last piece starts.
+/// The first name starts after the last verb (or lead verb) of the first piece, else it is
+/// about as long as the longest name between separators; a lead verb stripped before the
+/// indicator still governs it (新建A、B泵站). None unless there are three names or more, each of
+/// one to twelve characters, no more than half of them ending in a common noun, none ending like the head (`head`: the last piece when the head
+/// is inside it, else the noun after the count; A中心、B中心和C中心 are kinds, not names).
+fn name_list(tx: &Text, a: usize, b: usize, head: &str) -> Option<(String, usize, usize)> {
+    let s = tx.doc.slice(a, b);
+    let cs: Vec<char> = s.chars().collect();
+    let hs: Vec<char> = head.chars().collect();
+    let toks = tx.tokens.tokens_in(a, b);
+    // separators: 、, and 和/及 as words of their own (not the 及 of 涉及)
+    let mut seps: Vec<usize> = (0..cs.len()).filter(|&i| cs[i] == '、').collect();
+    seps.extend(
+        toks.iter()
+            .filter(|t| matches!(t.word, "和" | "及") && t.start >= a && t.end < b)
+            .map(|t| t.start - a),
+    );
+    seps.sort_unstable();
+    let (&first, &last) = (seps.first()?, seps.last()?);
+    let ending: String = hs[hs.len().saturating_sub(2)..].iter().collect();
+    let kinds = seps
+        .iter()
+        .any(|&i| cs[..i].iter().collect::<String>().ends_with(&ending));
+    if kinds {
+        return None;
+    }
+    let words = &tx.res.targets.words;
+    let mut names: Vec<usize> = seps.windows(2).map(|w| w[1] - w[0] - 1).collect();
+    let verb_end = toks
+        .iter()
+        .rev()
+        .find(|t| {
+            t.end < a + first && (t.tag.starts_with('v') || words.lead_verbs.contains(t.word))
+        })
+        .map(|t| t.end);
+    let middle = names.iter().copied().max();
+    let name_start = verb_end
+        .or_else(|| {
+            toks.iter()
+                .filter(|t| t.start > a && t.start < a + first)
+                .map(|t| t.start)
+                .min_by_key(|&c| (a + first - c).abs_diff(middle.unwrap_or(usize::MAX)))
+                .filter(|_| middle.is_some())
+        })
+        .unwrap_or(a);
+    let prefix: String = if name_start == a {
+        tx.tokens
+            .tokens_in(a.saturating_sub(4), a)
+            .into_iter()
+            .rev()
+            .find(|t| t.end == a && words.lead_verbs.contains(t.word))
+            .map_or(String::new(), |t| t.word.to_string())
+    } else {
+        toks.iter()
+            .filter(|t| t.end <= name_start && !matches!(t.tag, "d" | "t" | "ul" | "uz" | "ug"))
+            .map(|t| t.word)
+            .collect()
+    };
+    names.push(a + first - name_start);
+    if seps.len() < 2 || names.iter().any(|&n| n == 0 || n > 12) {
+        return None;
+    }
+    // names, not kinds: at most half of the pieces before the last end in a common noun
+    // (实验室, 电器) other than a name suffix (有限公司)
+    let kind_ends = seps
+        .iter()
+        .map(|&i| a + i)
+        .filter(|&end| {
+            toks.iter().find(|t| t.end == end).is_some_and(|t| {
+                matches!(t.tag, "n" | "vn")
+                    && t.word.chars().count() >= 2
+                    && !words.name_suffixes.iter().any(|w| w == t.word)
+            })
+        })
+        .count();
+    if kind_ends * 2 > seps.len() {
+        return None;
+    }
+    Some((prefix, names.into_iter().max()?, a + last + 1))
+}
+
+/// The name tags of jieba: a head noun opens with a common word, not one of these.
+fn name_tag(tag: &str) -> bool {
+    matches!(tag, "nr" | "ns" | "nrfg" | "nz" | "nt" | "j")
+}
+
+/// An indicator whose object is a list of names with the head noun after the last one
+/// (扩容城东、城西、南门污水处理厂; 整治A河、B浦和C浜河道): the verb before the list and the
+/// head after it (扩容污水处理厂), the names dropped ([`name_list`]). The last piece's name is
+/// taken to be about as long as the longest other name, cut at a word boundary; a company
+/// suffix (`name_suffix`: 有限公司) still belongs to the name.
+fn drop_name_list(tx: &Text, a: usize, b: usize) -> Option<String> {
+    let (prefix, longest, last_start) = name_list(tx, a, b, tx.doc.slice(a, b))?;
+    let toks = tx.tokens.tokens_in(last_start, b);
+    let cut = toks
+        .iter()
+        .filter(|t| t.start > last_start && t.start + 2 <= b)
+        .min_by_key(|t| ((t.start - last_start).abs_diff(longest), name_tag(t.tag)))?
+        .start;
+    let mut head = tx.doc.slice(cut, b);
+    let suffixes = &tx.res.targets.words.name_suffixes;
+    if let Some(rest) = suffixes.iter().find_map(|w| head.strip_prefix(w.as_str())) {
+        head = rest;
+    }
+    let head_ends_in_noun = toks
+        .last()
+        .is_some_and(|t| t.tag.starts_with('n') && !name_tag(t.tag));
+    (head.chars().count() >= 2 && head_ends_in_noun).then(|| format!("{prefix}{head}"))
+}
+
 /// Whether `[a, b)` before a number names only where or which: a scope word (全区, 区内),
 /// a list of names (陈家镇、城桥镇), a short place word (三岛). The rule that then reads the
 /// noun after the number.
@@ -341,7 +487,10 @@ pub fn build(tx: &Text, f: &Frame, q: &Quantity, seg: (usize, usize)) -> Option<
         };
         return finish_target(tx, f, q, seg, reading).map(|t| (t, false));
     };
-    let indicator = indicator.trim().to_string();
+    let indicator = match drop_name_list(tx, main.0, main.1) {
+        Some(shorter) if indicator == tx.doc.slice(main.0, main.1) => shorter,
+        _ => indicator.trim().to_string(),
+    };
     if indicator.chars().count() < 2 {
         return None;
     }
@@ -351,7 +500,10 @@ pub fn build(tx: &Text, f: &Frame, q: &Quantity, seg: (usize, usize)) -> Option<
         _ => return None,
     };
     let reading = Reading {
-        indicator: drop_inner_verbs(indicator, &tx.res.targets),
+        indicator: drop_adverb_before_change(
+            drop_inner_verbs(indicator, &tx.res.targets),
+            &tx.res.targets,
+        ),
         comparator,
         // 指标达到N / 指标N: the indicator first states a value (number first, 培育100家, is
         // something to do)
@@ -478,11 +630,13 @@ impl Spans {
             && tail.chars().count() <= 8
             && !tx.res.targets.words.generic_heads.contains(tail);
         let text = if predicate {
-            format!(
-                "{}{}",
-                doc.slice(self.ba, self.bb),
-                doc.slice(self.after_a, ab)
-            )
+            // 引进A、B等3个智能工厂: the verb and the head, the names dropped
+            let head = doc.slice(self.after_a, ab);
+            let before = match name_list(tx, self.ba, self.bb, head) {
+                Some((prefix, ..)) if !prefix.is_empty() => prefix,
+                _ => doc.slice(self.ba, self.bb).to_string(),
+            };
+            format!("{before}{head}")
         } else {
             doc.slice(self.ba, self.bb).to_string()
         };
