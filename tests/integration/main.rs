@@ -1,6 +1,8 @@
 //! One integration-test binary: the extractor corpora, the CLI, the JSON contract, the
-//! normalization guarantees (encodings, offsets, OpenCC parity) and the seed documents.
+//! normalization guarantees (encodings, offsets, OpenCC parity), the seed documents and one
+//! synthetic document per capability (tests/fixtures/capabilities/).
 
+mod capabilities;
 mod cli;
 mod corpus;
 mod diff;

@@ -240,7 +240,19 @@ fn count(sentence: &str, q: &Quantity, g: &Grammar, v: &Vocab) -> Option<Reject>
     // (三点五倍, 零点五个百分点, 千分之二 are figures)
     let counted = q.unit_class.is_none_or(|c| c == UnitClass::Count);
     let whole = q.value.fract() == 0.0 && q.value_max.is_none();
-    if q.chinese() && !q.magnitude_only() && counted && q.value < 10.0 && whole {
+    // (新建泵站一座。: a count of built things closing its clause after the noun is a figure;
+    // 每年一次, 第一批, 成熟一个 are not)
+    let closes = after
+        .chars()
+        .next()
+        .is_none_or(|n| CLAUSE_DELIMS.contains(&n) || n == '、');
+    let after_noun = before.chars().next_back().is_some_and(|c| {
+        ('\u{4e00}'..='\u{9fff}').contains(&c) && !"第每之的各一了是为有".contains(c)
+    });
+    let counts_things =
+        !q.unit.is_empty() && !["个", "次", "批", "遍", "轮", "项"].contains(&q.unit.as_str());
+    let noun_count = closes && after_noun && counts_things && q.value > 0.0;
+    if q.chinese() && !q.magnitude_only() && counted && q.value < 10.0 && whole && !noun_count {
         return Some(Reject::SmallChineseCount);
     }
     let cmp = numbers::comparator(sentence, q, g);
@@ -254,6 +266,10 @@ fn count(sentence: &str, q: &Quantity, g: &Grammar, v: &Vocab) -> Option<Reject>
         }
     }
     if q.chinese() && q.magnitude_only() && q.unit.is_empty() && !q.size_class {
+        return Some(Reject::NoUnit);
+    }
+    // 每千人口, 每万人: a magnitude word after 每 is the base of a rate, no figure
+    if q.chinese() && q.magnitude_only() && before.ends_with('每') {
         return Some(Reject::NoUnit);
     }
     None

@@ -95,7 +95,9 @@ pub fn finish_target(
         (None, None) => (f.doc.plan_year, f.doc.plan_year.is_some()),
     };
     // a relative time (今年) tells the kind, but the figure states no year
-    let reported = if own.is_some_and(|s| s.relative) {
+    // (a yearless deadline in a one-year plan, 3月底前, is in the year its title states)
+    let in_plan_year = own.is_some_and(|s| s.yearless && f.doc.plan_year == Some(s.year));
+    let reported = if own.is_some_and(|s| s.relative) && !in_plan_year {
         None
     } else {
         year
@@ -125,6 +127,8 @@ pub fn finish_target(
         (Some(_), _) if forward => false,
         // no date: the year the document aims at (its latest 到YYYY年) is a goal's
         (Some(y), None) if f.doc.horizon != i32::MIN && y >= f.doc.horizon => false,
+        // 年内, 6月底前 in a one-year plan with no date: the plan's own time, still ahead
+        (Some(_), None) if in_plan_year && !c.status => false,
         (Some(_), None) if !c.target => true,
         _ if c.status && !forward => true,
         _ if c.target => false,

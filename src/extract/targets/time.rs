@@ -30,6 +30,9 @@ pub struct Stated {
     /// Told against the publication date (今年1-5月): it tells the kind of a figure, but is
     /// no year the text states (the guidelines give such figures no year).
     pub relative: bool,
+    /// Yearless rather than told from the publication date (3月底前, 上半年, not 今年6月):
+    /// in a one-year plan such a time is in the plan's year, which its title states.
+    pub yearless: bool,
 }
 
 /// The year of a plan for one year, from its title near the top (《2023年全省数字化转型
@@ -153,11 +156,18 @@ pub fn time_in_sentence(
             .filter(|v| v.starts_with(&year.to_string()))
             .and_then(dates::value_bounds)
     });
+    let ev = &sentence[d.start..d.end];
+    let from_publication = [
+        "今", "去", "明", "本", "上月", "下月", "上季", "下季", "上年", "前年", "后年",
+    ]
+    .iter()
+    .any(|w| ev.contains(w));
     Some(Stated {
         year,
         forward,
         days,
         relative: d.relative,
+        yearless: d.relative && !from_publication,
     })
 }
 

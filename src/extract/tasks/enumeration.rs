@@ -1,5 +1,6 @@
-//! Marked enumerations: `task.enumeration` (一是…二是…, 第一,…第二,…, 一方面…另一方面…) and
-//! `task.dash_items` (item lines that open with —— or a bullet).
+//! Marked enumerations: `task.enumeration` (一是…二是…, 一要…二要…, 第一,…第二,…,
+//! 首先,…其次,…最后,…, 一方面…另一方面…) and `task.dash_items` (item lines that open with
+//! —— or a bullet).
 
 use super::items::trim_item;
 use super::{declared_counts, lead_title, pick_declared, Cx, Draft};
@@ -13,6 +14,10 @@ use regex::Captures;
 enum Style {
     /// 一是, 二是
     Shi,
+    /// 一要, 二要 (the first may follow its subject: 各地一要…,二要…)
+    Yao,
+    /// 首先, 其次, 再次, 最后
+    Seq,
     /// 第一, 第二
     Di,
     /// 一方面, 另一方面
@@ -39,12 +44,29 @@ fn style_of(c: &Captures, at_para_start: bool) -> Option<(u32, Style)> {
     let ord = |m: regex::Match| parse_chinese(m.as_str()).unwrap_or(0.0) as u32;
     if let Some(m) = c.name("cn") {
         Some((ord(m), Style::Shi))
+    } else if let Some(m) = c.name("yao") {
+        Some((ord(m), Style::Yao))
+    } else if let Some(m) = c.name("seq") {
+        Some((seq_ord(m.as_str()), Style::Seq))
     } else if let Some(m) = c.name("di") {
         Some((ord(m), Style::Di))
     } else if let Some(m) = c.name("fm") {
         Some((if m.as_str() == "一方面" { 1 } else { 2 }, Style::Fangmian))
     } else {
         at_para_start.then_some((0, Style::Dash))
+    }
+}
+
+/// 最后 closes a run of 首先, 其次 whatever its length.
+const LAST: u32 = u32::MAX;
+
+/// The place 首先, 其次, 再次 state; 最后 is [`LAST`].
+fn seq_ord(w: &str) -> u32 {
+    match w {
+        "首先" => 1,
+        "其次" => 2,
+        "再次" => 3,
+        _ => LAST,
     }
 }
 
@@ -60,7 +82,14 @@ fn marks(cx: Cx) -> Vec<Mark> {
             let before = &t[..w.start()];
             let at_start = before.trim().is_empty()
                 || before.ends_with(['。', ',', '，', ';', '；', ':', '：', '”']);
-            if !at_start {
+            // 一要 may follow the subject (各地一要…): a run of two or more still needs the
+            // next 二要 at a clause start, which 统一要求 never has
+            let subject_before = c.name("yao").is_some()
+                && before
+                    .chars()
+                    .next_back()
+                    .is_some_and(|ch| !ch.is_ascii_digit() && !"统唯第之".contains(ch));
+            if !at_start && !subject_before {
                 continue;
             }
             let Some((ord, style)) = style_of(&c, s.para_start && before.trim().is_empty()) else {
@@ -97,8 +126,12 @@ fn run_end(cx: Cx, marks: &[Mark], i: usize) -> usize {
     let mut expect = 2;
     while j < marks.len()
         && marks[j].style == style
-        && (style == Style::Dash || marks[j].ord == expect)
+        && (style == Style::Dash || marks[j].ord == expect || marks[j].ord == LAST)
     {
+        if marks[j].ord == LAST {
+            j += 1;
+            break;
+        }
         let (a, b) = (&marks[j - 1], &marks[j]);
         let (pa, pb) = (
             doc.sentences[a.sentence].para,

@@ -129,11 +129,32 @@ pub fn split_unit(u: &str) -> (String, f64) {
 
 /// A unit in a trailing bracket of a name: 普及率(%) → ("普及率", "%"); 规模(万亿元) →
 /// ("规模", "万亿元").
+/// A footnote mark glued to the name (覆盖率1 (%)) is cut off.
 pub fn name_unit(name: &str, g: &Grammar) -> (String, Option<String>) {
     let (body, q) = qualifier(name);
     match q {
-        Some(inner) if is_unit(inner, g) => (body.trim_end().to_string(), Some(inner.to_string())),
-        _ => (name.trim().to_string(), None),
+        Some(inner) if is_unit(inner, g) => (
+            footnote_cut(body.trim_end()).to_string(),
+            Some(inner.to_string()),
+        ),
+        _ => (footnote_cut(name.trim()).to_string(), None),
+    }
+}
+
+/// A name without one or two footnote digits glued to its last Chinese character
+/// (普及率1 → 普及率); names that end in a figure of their own (PM2.5, IPv6) end in ASCII
+/// before their digits and are left alone.
+fn footnote_cut(name: &str) -> &str {
+    let body = name.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = name.len() - body.len();
+    let cjk_before = body
+        .chars()
+        .next_back()
+        .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    if (1..=2).contains(&digits) && cjk_before && body.chars().count() >= 2 {
+        body
+    } else {
+        name
     }
 }
 

@@ -128,8 +128,8 @@ impl Header {
 
 /// The roles of a run of header cells: a baseline or target word alone (基准值) takes the
 /// year of the cell after it ((2020年)); two cells that make one header word (指标 / 属性)
-/// are one. Stops at the first cell that is no header cell; returns the roles and how many
-/// cells they took.
+/// are one, unless the first is the only name cell. Stops at the first cell that is no
+/// header cell; returns the roles and how many cells they took.
 fn roles_of(h: &Headers, cells: &[Cell]) -> (Vec<Role>, usize) {
     let mut roles: Vec<Role> = Vec::new();
     // a kind word waiting for its year: (index in roles, kind)
@@ -146,9 +146,13 @@ fn roles_of(h: &Headers, cells: &[Cell]) -> (Vec<Role>, usize) {
             }
         }
         let joined = cells.get(i + 1).map(|n| format!("{t}{}", n.text.trim()));
+        // 指标 / 属性 as two cells is a name column and an attribute column when no name
+        // column came before: a header without a name column is no header
+        let splits_name = h.role(t) == Some(Role::Name) && !roles.contains(&Role::Name);
         if let Some(role) = joined
             .as_deref()
             .and_then(|j| h.words.get(j).map(|_| h.role(j)))
+            .filter(|r| !splits_name || *r == Some(Role::Name))
         {
             roles.extend(role);
             i += 2;
