@@ -11,6 +11,7 @@ pub mod mapped;
 pub mod markdown;
 pub mod script;
 mod sentences;
+mod wrapped;
 
 pub use mapped::{MChar, Mapped, OffsetMap};
 pub use sentences::Sentence;
@@ -292,6 +293,12 @@ pub fn normalize_text(
     m = whitespace(&m);
     let (converted, ratio) = script::convert(m, &n.converter);
     let m = remove_boilerplate(&converted, &n.boilerplate);
+    // PDF extracts: lines cut where the page's column ended are one line again
+    let m = if format == Format::Text {
+        wrapped::join_wrapped_lines(&m)
+    } else {
+        m
+    };
     (m, fm, format, ratio)
 }
 
