@@ -41,7 +41,11 @@ pub fn mentions(tx: &Text, taken: &[Mention]) -> Vec<Mention> {
     let ab = &tx.res.abbreviations;
     let g = &tx.res.gazetteer;
     let chars: Vec<char> = tx.doc.text.chars().collect();
-    let covered = |a: usize, b: usize| taken.iter().any(|m| m.start < b && a < m.end);
+    // one sweep over the other mentions by start: a run [i, j) is covered when a mention
+    // that starts before j ends after i (runs come in order, so the sweep never goes back)
+    let mut spans: Vec<(usize, usize)> = taken.iter().map(|m| (m.start, m.end)).collect();
+    spans.sort_unstable();
+    let (mut next, mut reach) = (0, 0);
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -53,7 +57,11 @@ pub fn mentions(tx: &Text, taken: &[Mention]) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        if !covered(i, j) {
+        while next < spans.len() && spans[next].0 < j {
+            reach = reach.max(spans[next].1);
+            next += 1;
+        }
+        if reach <= i {
             out.extend(run(tx, g, &chars, (i, j)));
         }
         i = j;
