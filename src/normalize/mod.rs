@@ -84,6 +84,37 @@ const DATE_KEYS: &[&str] = &[
     "created",
 ];
 
+/// Words of a site's or channel's name (南平市人民政府门户网站, 中国政府网, 政务公开频道).
+const SITE_WORDS: &[&str] = &[
+    "网站",
+    "门户",
+    "政府网",
+    "人民政府",
+    "政务",
+    "频道",
+    "官网",
+    "网",
+];
+
+/// A page's `<title>` without the site and channel names that sites append after `_`, `|`
+/// or ` - ` (…实施方案_南平市人民政府门户网站 → …实施方案); a part that names no site stays
+/// (通知_政策文件).
+fn without_site_name(title: &str) -> &str {
+    let mut t = title.trim();
+    while let Some((head, tail)) = ["_", "|", " - ", "－"]
+        .iter()
+        .filter_map(|sep| t.rsplit_once(sep))
+        .max_by_key(|(head, _)| head.len())
+    {
+        let site = SITE_WORDS.iter().any(|w| tail.contains(w));
+        if !site || head.trim().chars().count() < 4 {
+            break;
+        }
+        t = head.trim();
+    }
+    t
+}
+
 /// Metadata keys that carry the article title, in order of preference.
 const TITLE_KEYS: &[&str] = &["title", "ArticleTitle", "og:title", "dc.title", "<title>"];
 
@@ -102,7 +133,12 @@ impl Meta {
         };
         let date = get(DATE_KEYS);
         // the title is reported like the body: half-width, simplified
-        let title = get(TITLE_KEYS).map(|(_, v)| {
+        let title = get(TITLE_KEYS).map(|(k, v)| {
+            let v = if k == "<title>" {
+                without_site_name(v)
+            } else {
+                v
+            };
             let folded: String = v.trim().chars().map(fold_width).collect();
             if converter.needs_conversion(&folded) {
                 converter.t2s(&folded)
@@ -420,5 +456,29 @@ impl Document {
     pub fn sentence_text(&self, i: usize) -> &str {
         let s = &self.sentences[i];
         self.slice(s.start, s.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_site_name;
+
+    #[test]
+    fn a_page_title_loses_the_site_names_appended_to_it() {
+        assert_eq!(
+            without_site_name("南平市推进茶产业高质量发展实施方案_南平市人民政府门户网站"),
+            "南平市推进茶产业高质量发展实施方案"
+        );
+        assert_eq!(
+            without_site_name("关于印发某某方案的通知_政策文件_中国政府网"),
+            "关于印发某某方案的通知_政策文件"
+        );
+        assert_eq!(
+            without_site_name("某市数字经济发展规划 - 某市人民政府 | 政务公开"),
+            "某市数字经济发展规划"
+        );
+        // a part that names no site stays, and so does a title that is all site name
+        assert_eq!(without_site_name("通知_政策文件"), "通知_政策文件");
+        assert_eq!(without_site_name("首页_某网"), "首页_某网");
     }
 }

@@ -754,6 +754,8 @@ fn a_gov_page_with_navigation_scripts_styles_and_unclosed_tags() {
     }
     assert!(text.contains("(三)拓展国内外市场"), "{text}");
     let r = analyze("govcn_page.html");
+    // the page's <title> without the site's name after it
+    assert_eq!(r["title"], "南平市推进茶产业高质量发展实施方案");
     assert_eq!(r["source"]["format"], "html");
     assert_eq!(r["published"], "2023-05-16");
     let all = targets(&r);
