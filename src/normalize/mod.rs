@@ -474,8 +474,8 @@ mod tests {
             "关于印发某某方案的通知_政策文件"
         );
         assert_eq!(
-            without_site_name("某市数字经济发展规划 - 某市人民政府 | 政务公开"),
-            "某市数字经济发展规划"
+            without_site_name("某市智慧城市建设纲要 - 某市人民政府 | 政务公开"),
+            "某市智慧城市建设纲要"
         );
         // a part that names no site stays, and so does a title that is all site name
         assert_eq!(without_site_name("通知_政策文件"), "通知_政策文件");

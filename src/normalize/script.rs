@@ -372,11 +372,11 @@ mod tests {
     #[test]
     fn traditional_becomes_simplified() {
         let conv = &Converter::new();
-        let (m, ratio) = convert(Mapped::identity("數字經濟發展規劃"), conv);
-        assert_eq!(m.text(), "数字经济发展规划");
+        let (m, ratio) = convert(Mapped::identity("區域經濟發展綱要"), conv);
+        assert_eq!(m.text(), "区域经济发展纲要");
         assert!(ratio > 0.5);
-        let (m, ratio) = convert(Mapped::identity("数字经济发展规划"), conv);
-        assert_eq!(m.text(), "数字经济发展规划");
+        let (m, ratio) = convert(Mapped::identity("区域经济发展纲要"), conv);
+        assert_eq!(m.text(), "区域经济发展纲要");
         assert_eq!(ratio, 0.0);
     }
 

@@ -36,13 +36,12 @@ fn opens_item(line: &str) -> bool {
         .chars()
         .take_while(|c| "一二三四五六七八九十".contains(*c) || c.is_ascii_digit())
         .collect();
-    let after = body[numeral.len()..].chars().next();
+    let mut rest = body[numeral.len()..].chars();
+    let after = rest.next();
     if !numeral.is_empty() && matches!(after, Some('、' | ')' | '）' | '.' | '﹒' | ' ')) {
-        // a year or amount at the start of a line of text (2025年, 600公里) is no marker
-        return !(numeral.chars().all(|c| c.is_ascii_digit()) && after == Some('.') && {
-            let rest = &body[numeral.len() + 1..];
-            rest.starts_with(|c: char| c.is_ascii_digit())
-        });
+        // a decimal at the start of a line of text (1.5万亩) is no marker
+        let decimal = after == Some('.') && rest.next().is_some_and(|c| c.is_ascii_digit());
+        return !decimal;
     }
     s.starts_with('第')
         && s.chars()
@@ -71,20 +70,21 @@ fn runs_on(lines: &[&str], i: usize) -> bool {
 /// documents come back unchanged.
 pub fn join_wrapped_lines(input: &Mapped) -> Mapped {
     let lines: Vec<&str> = input.as_str().split('\n').collect();
-    let long: Vec<usize> = (0..lines.len())
-        .filter(|&i| lines[i].chars().count() >= LONG && !opens_item(lines[i]))
-        .collect();
-    let running = long.iter().filter(|&&i| runs_on(&lines, i)).count();
-    if running < 3 || running * 2 < long.len() {
+    let joins: Vec<bool> = (0..lines.len()).map(|i| runs_on(&lines, i)).collect();
+    let long = lines
+        .iter()
+        .filter(|l| l.chars().count() >= LONG && !opens_item(l))
+        .count();
+    let running = joins.iter().filter(|&&j| j).count();
+    if running < 3 || running * 2 < long {
         return input.clone();
     }
     let mut out = Mapped::with_capacity(input.as_str().len());
     let mut line = 0;
     for m in input.iter() {
         if m.c == '\n' {
-            let join = runs_on(&lines, line);
             line += 1;
-            if join {
+            if joins[line - 1] {
                 continue;
             }
         }

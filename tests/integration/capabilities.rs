@@ -697,7 +697,7 @@ fn csv_records_are_one_report_each_keyed_by_their_id() {
     let b = &reports[1];
     assert_eq!(
         targets(b),
-        vec![t("全市城市公共供水管网漏损率 | 9 | % | <= | 2025 | target")]
+        vec![t("全市城市建成区黑臭水体比例 | 9 | % | <= | 2025 | target")]
     );
     assert_eq!(regions(b), region_set(&[("龙岩市", Some("350800"))]));
 }

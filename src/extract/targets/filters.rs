@@ -65,7 +65,7 @@ pub fn window(sentence: &str, q: &Quantity) -> (usize, usize) {
 /// the window).
 ///
 /// Brackets are clauses of their own: a delimiter inside a bracket note does not end the
-/// clause around it (64个站点(其中国家基本站5个,防汛专用站59个)), and a figure inside a
+/// clause around it (48个监测点(其中省级点6个,县级点42个)), and a figure inside a
 /// note has its clause within the note.
 pub fn clause_bounds(sentence: &str, q: &Quantity) -> (usize, usize) {
     let (wa, wb) = window(sentence, q);

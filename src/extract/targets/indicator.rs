@@ -118,6 +118,11 @@ fn strip_ending(tx: &Text, a: usize, b: usize) -> Option<usize> {
 /// verb must be a whole token with a subject before it and two characters after it.
 fn after_attribution(tx: &Text, a: usize, b: usize) -> usize {
     let words = &tx.res.targets.words.attributions;
+    // most indicators name no source: skip the tokens then (this runs on every cleaning)
+    let s = tx.doc.slice(a, b);
+    if !words.iter().any(|w| s.contains(w.as_str())) {
+        return a;
+    }
     tx.tokens
         .tokens_in(a, b)
         .iter()

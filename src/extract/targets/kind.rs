@@ -113,7 +113,7 @@ pub fn finish_target(
     // a time of the sentence's own that is still running (今年 in March): what it will
     // bring is planned, unless the sentence says it is done
     let running = own.is_some() && !ended && !c.status;
-    // 75.联通市本级50个部门的政务数据: a numbered item is work to do
+    // 38.整合县本级40个单位的业务数据: a numbered item is work to do
     let numbered = crate::extract::outline::marker(f.sent.trim_start()).is_some();
     let status = match (year, pub_year) {
         _ if c.baseline => true,

@@ -201,7 +201,7 @@ fn can_date(sentence: &str, d: &DateMatch, pos: usize) -> bool {
         && ["到", "至"]
             .iter()
             .any(|w| sentence[d.end..pos].contains(w));
-    // 《2021中国数字经济城市发展白皮书》: the year of a title, not of the figure
+    // 《2022产业发展年度报告》: the year of a title, not of the figure
     let titled = b.rfind('《').is_some_and(|i| !b[i..].contains('》'));
     kind_ok && d.end <= pos && !base && !start_value && !titled
 }

@@ -68,7 +68,7 @@ fn clause_start(head: &str, declared: Option<u32>) -> usize {
 }
 
 /// The title of an inline list: the sentence's first clause when the list stands in a
-/// later one (开展生态清洁小流域建设,…,从A、B等5方面着手: the work the items belong to),
+/// later one (开展美丽河湖建设,…,从A、B等5方面着手: the work the items belong to),
 /// else the heading the sentence belongs to, else the count phrase.
 fn inline_title(cx: Cx, t: &str, start: usize, path: &[String], count: &str) -> String {
     let conditions = &cx.v.words.conditions;
