@@ -229,20 +229,12 @@ pub(crate) fn drive_feed<T: Send>(
     let r = pipeline::stream_records(reader, ctx.engine, f, |done| {
         match done.result {
             Ok((info, value)) => {
-                let items = progress.suspend(|| {
-                    let label = &info.name;
-                    let record = Some(&info);
-                    let items = emit(
-                        out,
-                        Emit::Doc {
-                            label,
-                            value,
-                            record,
-                        },
-                    )?;
-                    out.flush().map(|_| items)
-                })?;
-                progress.done(done.bytes, items);
+                let doc = Emit::Doc {
+                    label: &info.name,
+                    value,
+                    record: Some(&info),
+                };
+                written(&mut progress, out, done.bytes, |out| emit(out, doc))?;
             }
             Err(failure) if failure.error.is_note() => progress.note(&failure),
             Err(failure) => {
@@ -260,6 +252,22 @@ pub(crate) fn drive_feed<T: Send>(
     });
     progress.finish();
     (r, exit)
+}
+
+/// Write one finished document through `emit` with the progress bar out of the way, flush
+/// it (so that `| head` sees it at once), and count it on the bar.
+fn written(
+    progress: &mut Progress,
+    out: &mut dyn Write,
+    bytes: usize,
+    emit: impl FnOnce(&mut dyn Write) -> io::Result<usize>,
+) -> io::Result<()> {
+    let items = progress.suspend(|| {
+        let items = emit(&mut *out)?;
+        out.flush().map(|_| items)
+    })?;
+    progress.done(bytes, items);
+    Ok(())
 }
 
 /// One run of the pipeline: the inputs and what the summary line counts.
@@ -284,13 +292,9 @@ pub(crate) fn drive<T: Send>(
     let mut exit = Exit::Ok;
     let r = pipeline::stream(job.inputs, ctx.engine, f, |done| {
         match done.result {
-            Ok(v) => {
-                let items = progress.suspend(|| {
-                    let items = emit(out, &done.label, v)?;
-                    out.flush().map(|_| items)
-                })?;
-                progress.done(done.bytes, items);
-            }
+            Ok(v) => written(&mut progress, out, done.bytes, |out| {
+                emit(out, &done.label, v)
+            })?,
             Err(e) if e.is_note() => progress.note(&e),
             Err(e) => {
                 progress.failed(&e);
