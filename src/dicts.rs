@@ -66,6 +66,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "regions/seats.tsv",
         include_str!("../dicts/regions/seats.tsv"),
     ),
+    ("site_names.tsv", include_str!("../dicts/site_names.tsv")),
 ];
 
 /// One data row of a TSV table, with the line it came from.
@@ -324,6 +325,8 @@ pub struct Dicts {
     pub abbreviations: Table,
     /// Words after a place name inside one token that keep it a mention (香港政府).
     pub seats: Table,
+    /// Words of a site's name that a page title appends (门户网站, 政府网).
+    pub site_names: Table,
     /// `holidays.tsv`, read by the date grammar (`extract/dates/holidays.rs`).
     pub holidays: Table,
 }
@@ -757,6 +760,7 @@ impl Dicts {
             not_places: table(user_dir, "regions/not_places.tsv")?,
             abbreviations: table(user_dir, "regions/abbreviations.tsv")?,
             seats: table(user_dir, "regions/seats.tsv")?,
+            site_names: table(user_dir, "site_names.tsv")?,
             holidays: table(user_dir, "holidays.tsv")?,
         })
     }

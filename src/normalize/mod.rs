@@ -28,6 +28,8 @@ pub use crate::report::SourceFormat as Format;
 pub struct Normalizer {
     boilerplate: Vec<Boilerplate>,
     converter: script::Converter,
+    /// Words of a site's name (`site_names.tsv`), cut with their part from a page title.
+    site_names: Vec<String>,
 }
 
 impl Normalizer {
@@ -36,6 +38,12 @@ impl Normalizer {
         Normalizer {
             boilerplate: dicts.boilerplate.clone(),
             converter: script::Converter::new(),
+            site_names: dicts
+                .site_names
+                .rows
+                .iter()
+                .map(|r| r.get(0).to_string())
+                .collect(),
         }
     }
 
@@ -84,29 +92,17 @@ const DATE_KEYS: &[&str] = &[
     "created",
 ];
 
-/// Words of a site's or channel's name (南平市人民政府门户网站, 中国政府网, 政务公开频道).
-const SITE_WORDS: &[&str] = &[
-    "网站",
-    "门户",
-    "政府网",
-    "人民政府",
-    "政务",
-    "频道",
-    "官网",
-    "网",
-];
-
 /// A page's `<title>` without the site and channel names that sites append after `_`, `|`
 /// or ` - ` (…实施方案_南平市人民政府门户网站 → …实施方案); a part that names no site stays
-/// (通知_政策文件).
-fn without_site_name(title: &str) -> &str {
+/// (通知_政策文件). `site_names`: the words of `dicts/site_names.tsv`.
+fn without_site_name<'t>(title: &'t str, site_names: &[String]) -> &'t str {
     let mut t = title.trim();
     while let Some((head, tail)) = ["_", "|", " - ", "－"]
         .iter()
         .filter_map(|sep| t.rsplit_once(sep))
         .max_by_key(|(head, _)| head.len())
     {
-        let site = SITE_WORDS.iter().any(|w| tail.contains(w));
+        let site = site_names.iter().any(|w| tail.contains(w.as_str()));
         if !site || head.trim().chars().count() < 4 {
             break;
         }
@@ -119,11 +115,8 @@ fn without_site_name(title: &str) -> &str {
 const TITLE_KEYS: &[&str] = &["title", "ArticleTitle", "og:title", "dc.title", "<title>"];
 
 impl Meta {
-    fn from_fields(
-        fields: &[(String, String)],
-        source: &str,
-        converter: &script::Converter,
-    ) -> Meta {
+    fn from_fields(fields: &[(String, String)], source: &str, n: &Normalizer) -> Meta {
+        let converter = &n.converter;
         let get = |keys: &[&str]| {
             keys.iter().find_map(|k| {
                 fields
@@ -135,7 +128,7 @@ impl Meta {
         // the title is reported like the body: half-width, simplified
         let title = get(TITLE_KEYS).map(|(k, v)| {
             let v = if k == "<title>" {
-                without_site_name(v)
+                without_site_name(v, &n.site_names)
             } else {
                 v
             };
@@ -357,10 +350,8 @@ impl Document {
             Script::Simplified
         };
         let meta = match (fm, format) {
-            (Some(f), _) => Meta::from_fields(&f.fields, "front matter", &n.converter),
-            (None, Format::Html) => {
-                Meta::from_fields(&html::meta_fields(&original), "html", &n.converter)
-            }
+            (Some(f), _) => Meta::from_fields(&f.fields, "front matter", n),
+            (None, Format::Html) => Meta::from_fields(&html::meta_fields(&original), "html", n),
             _ => Meta::default(),
         };
         let sentences = sentences::split(&text);
@@ -461,7 +452,18 @@ impl Document {
 
 #[cfg(test)]
 mod tests {
-    use super::without_site_name;
+    use crate::dicts::Dicts;
+
+    fn without_site_name(title: &str) -> String {
+        let d = Dicts::load(None).unwrap();
+        let words: Vec<String> = d
+            .site_names
+            .rows
+            .iter()
+            .map(|r| r.get(0).to_string())
+            .collect();
+        super::without_site_name(title, &words).to_string()
+    }
 
     #[test]
     fn a_page_title_loses_the_site_names_appended_to_it() {
