@@ -85,7 +85,7 @@ fn docs(c: &[&Seed], engine: &Engine) -> Vec<Document> {
 /// dates read without a reference find the publication date, then are read again with it),
 /// with no token segmented yet.
 fn prepare<'a>(engine: &'a Engine, doc: &'a Document) -> Text<'a> {
-    extract::prepare(doc, engine.segmenter(), &engine.resources)
+    extract::prepare(doc, engine.segmenter(), &engine.resources, None)
 }
 
 fn stages(cr: &mut Criterion) {

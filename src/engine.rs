@@ -7,6 +7,7 @@
 use crate::dicts::Dicts;
 use crate::error::DictError;
 use crate::extract::{self, Resources};
+use crate::ingest::windows::Windows;
 use crate::ingest::Decoded;
 use crate::normalize::{Document, Normalizer};
 use crate::report::DocReport;
@@ -21,6 +22,8 @@ pub struct Engine {
     /// jieba is the costliest part to build (~0.1 s): built when a stage first asks.
     segmenter: OnceLock<Segmenter>,
     pub resources: Resources,
+    /// How a very large text is cut to be analyzed in pieces (`--window-kib`).
+    pub windows: Windows,
 }
 
 impl Engine {
@@ -31,6 +34,7 @@ impl Engine {
             normalizer: Normalizer::new(&dicts),
             segmenter: OnceLock::new(),
             resources: Resources::new(&dicts)?,
+            windows: Windows::default(),
             dicts,
         })
     }
@@ -67,5 +71,11 @@ impl Engine {
             report.title = crate::title::from_text(&doc.text);
         }
         report
+    }
+
+    /// Run every extractor on one window of a large text, against the first window's
+    /// context (none for the first window itself).
+    pub fn analyze_part(&self, doc: &Document, given: Option<&extract::Context>) -> extract::Part {
+        extract::analyze_part(doc, self.segmenter(), &self.resources, given)
     }
 }

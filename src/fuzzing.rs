@@ -6,7 +6,8 @@
 
 use crate::engine::Engine;
 use crate::extract::{dates, numbers};
-use crate::ingest;
+use crate::ingest::{self, windows::Windows};
+use crate::pipeline;
 use crate::report::DocReport;
 use chrono::NaiveDate;
 
@@ -24,9 +25,17 @@ pub fn analyze_bytes(engine: &Engine, data: &[u8]) {
     let Ok(decoded) = ingest::decode("fuzz", data) else {
         return;
     };
+    // the same text also in windows of a few dozen bytes, cut wherever the bytes fall
+    let small = Windows::of_size(32 + usize::from(data.last().copied().unwrap_or(0) % 64));
+    let cut = small.applies(decoded.text.len()).then(|| decoded.clone());
     let doc = engine.document("fuzz", extension, decoded);
     let report = engine.analyze(&doc);
     check_report(&report);
+    if let Some(decoded) = cut {
+        let (_, report) = pipeline::analyze_cut("fuzz", extension, decoded, engine, small);
+        check_report(&report);
+        assert_eq!(report.source.chars, doc.source.chars);
+    }
 }
 
 /// A report's spans are inside its document, and its JSON reads back unchanged.

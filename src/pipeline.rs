@@ -13,10 +13,12 @@
 
 use crate::engine::Engine;
 use crate::error::InputError;
+use crate::extract::merge::{Merge, Offset};
 use crate::ingest::records::{Failure, RawRecord, Reader, Record, RecordError};
-use crate::ingest::{self, Source};
-use crate::normalize::Document;
-use crate::report::DocReport;
+use crate::ingest::windows::Windows;
+use crate::ingest::{self, Decoded, Source};
+use crate::normalize::{html, Document, Format};
+use crate::report::{DocReport, Script, TaskSummary, SCHEMA};
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -24,17 +26,181 @@ use std::sync::{mpsc, Condvar, Mutex};
 
 /// Read, decode and normalize one source.
 pub fn load(source: &Source, engine: &Engine) -> Result<Document, InputError> {
-    let path = source.display();
+    let decoded = read(source)?;
+    Ok(engine.document(&source.display(), &source.extension(), decoded))
+}
+
+/// Read and decode one source.
+fn read(source: &Source) -> Result<Decoded, InputError> {
     let bytes = source.read()?;
-    let decoded = ingest::decode(&path, &bytes)?;
     // the decoded text is a copy: the bytes need not be held while it is normalized
-    drop(bytes);
-    Ok(engine.document(&path, &source.extension(), decoded))
+    ingest::decode(&source.display(), &bytes)
 }
 
 /// Run every extractor on a document ([`Engine::analyze`]).
 pub fn analyze(doc: &Document, engine: &Engine) -> DocReport {
     engine.analyze(doc)
+}
+
+/// What a command makes of each input.
+pub enum Apply<'f, T> {
+    /// Something of the whole normalized document (its text, its tokens).
+    Document(&'f (dyn Fn(&Document) -> T + Sync)),
+    /// Something of its report. A very large plain-text or markdown input is analyzed in
+    /// windows ([`analyze_decoded`]), so it is never held normalized as a whole.
+    Report(&'f (dyn Fn(DocReport) -> T + Sync)),
+}
+
+impl<T> Clone for Apply<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Apply<'_, T> {}
+
+/// Analyze a decoded source: as one document, or, when it is longer than the engine's
+/// [`Windows`] allow and is plain text or markdown, window by window on all cores, each
+/// window normalized and analyzed on its own against the first one's context
+/// ([`crate::extract::Context`]) and the findings merged ([`crate::extract::merge`]).
+/// Memory then holds the decoded text and a few windows, however large the input. HTML is
+/// always read whole: its markup does not cut at line breaks.
+pub fn analyze_decoded(
+    path: &str,
+    extension: &str,
+    decoded: Decoded,
+    engine: &Engine,
+) -> (usize, DocReport) {
+    analyze_cut(path, extension, decoded, engine, engine.windows)
+}
+
+/// [`analyze_decoded`] with windows of its own rather than the engine's (tests, fuzzing).
+pub fn analyze_cut(
+    path: &str,
+    extension: &str,
+    decoded: Decoded,
+    engine: &Engine,
+    windows: Windows,
+) -> (usize, DocReport) {
+    let bytes = decoded.text.len();
+    let format = Format::detect(extension, &decoded.text);
+    let html = format == Format::Html || html::looks_like_html(&decoded.text);
+    if html || !windows.applies(bytes) {
+        let doc = engine.document(path, extension, decoded);
+        return (bytes, engine.analyze(&doc));
+    }
+    (
+        bytes,
+        analyze_windows(path, format, decoded, engine, windows),
+    )
+}
+
+fn analyze_windows(
+    path: &str,
+    format: Format,
+    decoded: Decoded,
+    engine: &Engine,
+    windows: Windows,
+) -> DocReport {
+    let Decoded { text, encoding } = decoded;
+    let ranges = windows.cut(&text);
+    let window = |i: usize| {
+        let part = Decoded {
+            text: text[ranges[i].clone()].to_string(),
+            encoding,
+        };
+        Document::window(path, format, part, &engine.normalizer, i == 0)
+    };
+    // original chars before each window
+    let mut starts = Vec::with_capacity(ranges.len());
+    let mut chars = 0;
+    for r in &ranges {
+        starts.push(chars);
+        chars += text[r.clone()].chars().count();
+    }
+    let first = window(0);
+    let part = engine.analyze_part(&first, None);
+    let title = first
+        .meta
+        .title
+        .clone()
+        .or_else(|| crate::title::from_text(&first.text));
+    let mut source = first.source.clone();
+    let mut merge = Merge::new(part.context.clone());
+    let mut script = ScriptCount::default();
+    script.add(&first);
+    let mut at = Offset {
+        normalized: 0,
+        original: 0,
+    };
+    merge.add(part, at);
+    at.normalized += first.len_chars() + 1;
+    drop(first);
+    let context = merge.context.clone();
+    let run = |i: usize| {
+        let doc = window(i + 1);
+        let part = engine.analyze_part(&doc, Some(&context));
+        (part, doc.len_chars(), doc.source.script, doc.source.chars)
+    };
+    let rest = ranges.len() - 1;
+    let merged = ordered(0..rest, threads_for(rest), run, |i, (part, len, s, n)| {
+        at.original = starts[i + 1];
+        merge.add(part, at);
+        at.normalized += len + 1;
+        script.count(s, n);
+        Ok(())
+    });
+    debug_assert!(merged.is_ok(), "merging never fails");
+    source.chars = chars;
+    source.normalized_chars = at.normalized.saturating_sub(1);
+    source.script = script.script();
+    source.windows = ranges.len();
+    let regions = merge.regions(&engine.resources.gazetteer);
+    let published = merge.context.published.as_ref();
+    DocReport {
+        schema: SCHEMA.into(),
+        path: path.to_string(),
+        published: published.map(|p| p.0.format("%Y-%m-%d").to_string()),
+        published_evidence: published.map(|p| p.1.clone()),
+        source,
+        title,
+        task_summary: TaskSummary::of(&merge.tasks),
+        targets: merge.targets,
+        dates: merge.dates,
+        regions,
+        tasks: merge.tasks,
+    }
+}
+
+/// The script of a text made of windows: the script of most of its CJK characters.
+#[derive(Default)]
+struct ScriptCount {
+    simplified: usize,
+    traditional: usize,
+}
+
+impl ScriptCount {
+    fn add(&mut self, doc: &Document) {
+        self.count(doc.source.script, doc.source.chars);
+    }
+
+    fn count(&mut self, s: Script, chars: usize) {
+        match s {
+            Script::Simplified => self.simplified += chars,
+            Script::Traditional => self.traditional += chars,
+            Script::None => {}
+        }
+    }
+
+    fn script(&self) -> Script {
+        if self.simplified + self.traditional == 0 {
+            Script::None
+        } else if self.traditional > self.simplified {
+            Script::Traditional
+        } else {
+            Script::Simplified
+        }
+    }
 }
 
 /// Normalize a string as if it were a file with the given extension (tests, `parse`).
@@ -103,15 +269,14 @@ fn threads_for(n: usize) -> usize {
 /// Load every input and apply `f` to each document on all cores; `sink` receives the results
 /// in input order as soon as each is ready. An error from `sink` stops the run and is
 /// returned (workers finish the document in hand and exit).
-pub fn stream<T, F, S>(inputs: Vec<Input>, engine: &Engine, f: F, mut sink: S) -> io::Result<()>
+pub fn stream<T, S>(inputs: Vec<Input>, engine: &Engine, f: Apply<T>, mut sink: S) -> io::Result<()>
 where
     T: Send,
-    F: Fn(&Document) -> T + Sync,
     S: FnMut(Done<T>) -> io::Result<()>,
 {
     let threads = threads_for(inputs.len());
     let run = |input: Input| {
-        let (bytes, result) = run_one(input.source, engine, &f);
+        let (bytes, result) = run_one(input.source, engine, f);
         (input.label, bytes, result)
     };
     ordered(
@@ -196,21 +361,26 @@ pub fn load_record(r: Record, engine: &Engine) -> Result<(RecordInfo, Document),
 /// [`stream`] for records: parse each record, make its document and apply `f`, on all
 /// cores; `sink` receives the results in input order. The records are read as the workers
 /// take them ([`ordered`]), so a stream of any length is read in bounded memory.
-pub fn stream_records<T, F, S>(
+pub fn stream_records<T, S>(
     records: Reader,
     engine: &Engine,
-    f: F,
+    f: Apply<T>,
     mut sink: S,
 ) -> io::Result<()>
 where
     T: Send,
-    F: Fn(&Document) -> T + Sync,
     S: FnMut(RecordDone<T>) -> io::Result<()>,
 {
     let run = |raw: RawRecord| match raw.parse().and_then(|r| load_record(r, engine)) {
         Ok((info, doc)) => RecordDone {
             bytes: doc.original.len(),
-            result: Ok((info, f(&doc))),
+            result: Ok((
+                info,
+                match f {
+                    Apply::Document(f) => f(&doc),
+                    Apply::Report(f) => f(engine.analyze(&doc)),
+                },
+            )),
         },
         Err(e) => RecordDone {
             bytes: 0,
@@ -279,11 +449,26 @@ impl Drop for StopOnDrop<'_> {
 fn run_one<T>(
     source: Result<Source, InputError>,
     engine: &Engine,
-    f: &impl Fn(&Document) -> T,
+    f: Apply<T>,
 ) -> (usize, Result<T, InputError>) {
-    match source.and_then(|s| load(&s, engine)) {
-        Ok(doc) => (doc.original.len(), Ok(f(&doc))),
-        Err(e) => (0, Err(e)),
+    let source = match source {
+        Ok(s) => s,
+        Err(e) => return (0, Err(e)),
+    };
+    let decoded = match read(&source) {
+        Ok(d) => d,
+        Err(e) => return (0, Err(e)),
+    };
+    let (path, extension) = (source.display(), source.extension());
+    match f {
+        Apply::Document(f) => {
+            let doc = engine.document(&path, &extension, decoded);
+            (doc.original.len(), Ok(f(&doc)))
+        }
+        Apply::Report(f) => {
+            let (bytes, report) = analyze_decoded(&path, &extension, decoded, engine);
+            (bytes, Ok(f(report)))
+        }
     }
 }
 
@@ -380,6 +565,10 @@ pub fn map_documents<T: Send>(
     engine: &Engine,
     f: impl Fn(&Document) -> T + Sync,
 ) -> Vec<Result<T, InputError>> {
+    collect(paths, engine, Apply::Document(&f))
+}
+
+fn collect<T: Send>(paths: &[PathBuf], engine: &Engine, f: Apply<T>) -> Vec<Result<T, InputError>> {
     let mut out = Vec::new();
     let collected = stream(inputs(paths), engine, f, |d| {
         out.push(d.result);
@@ -389,9 +578,10 @@ pub fn map_documents<T: Send>(
     out
 }
 
-/// Analyze every source under `paths` (collected; commands use [`stream`] with [`analyze`]).
+/// Analyze every source under `paths` (collected; commands use [`stream`] with
+/// [`Apply::Report`]), large texts in windows as the commands do.
 pub fn analyze_paths(paths: &[PathBuf], engine: &Engine) -> Vec<Result<DocReport, InputError>> {
-    map_documents(paths, engine, |d| analyze(d, engine))
+    collect(paths, engine, Apply::Report(&|r| r))
 }
 
 #[cfg(test)]
@@ -411,7 +601,7 @@ mod tests {
         let r = stream(
             inputs(&[dir.path().to_path_buf()]),
             &engine,
-            |d| d.text.len(),
+            Apply::Document(&|d| d.text.len()),
             |d| {
                 assert_eq!(d.index, labels.len());
                 labels.push(d.label);
@@ -425,7 +615,7 @@ mod tests {
         let r = stream(
             inputs(&[dir.path().to_path_buf()]),
             &engine,
-            |d| d.text.len(),
+            Apply::Document(&|d| d.text.len()),
             |_| {
                 seen += 1;
                 if seen == 3 {

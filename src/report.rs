@@ -381,4 +381,16 @@ pub struct SourceReport {
     pub script: Script,
     pub chars: usize,
     pub normalized_chars: usize,
+    /// How many windows a very large text was analyzed in (written only when more than
+    /// one: `--window-kib`).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub windows: usize,
+}
+
+fn one() -> usize {
+    1
+}
+
+fn is_one(n: &usize) -> bool {
+    *n == 1
 }

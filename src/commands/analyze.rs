@@ -10,7 +10,7 @@ use crate::output::keyed::{ErrorRecord, KeyedReport};
 use crate::output::records;
 use crate::output::tidy::TidyWriter;
 use crate::output::{self, thousands, write_json_line, JsonArray};
-use crate::pipeline::{self, RecordInfo};
+use crate::pipeline::{Apply, RecordInfo};
 use crate::report::DocReport;
 use comfy_table::{ColumnConstraint, Width};
 use std::io::{self, Write};
@@ -162,13 +162,8 @@ pub fn run(a: &AnalyzeArgs, ctx: &Ctx, out: &mut dyn Write) -> Exit {
         feed,
         noun: Some("targets"),
     };
-    let engine = ctx.engine;
-    let (r, exit) = drive_feed(
-        ctx,
-        run,
-        out,
-        |d| pipeline::analyze(d, engine),
-        |out, e| sink.emit(out, e),
-    );
+    let (r, exit) = drive_feed(ctx, run, out, Apply::Report(&|r| r), |out, e| {
+        sink.emit(out, e)
+    });
     finish(r.and_then(|_| sink.finish(out)), exit)
 }

@@ -17,6 +17,7 @@ use crate::output::records::{self, status_word};
 use crate::output::tidy::TidyWriter;
 use crate::output::{self, quantity, signed_delta, write_json};
 use crate::pipeline;
+use crate::pipeline::Apply;
 use crate::report::{DocReport, Target, SCHEMA};
 use comfy_table::{Cell, Color};
 use std::collections::{BTreeMap, BTreeSet};
@@ -157,12 +158,11 @@ fn reports(p: &Path, ctx: &Ctx) -> Result<Vec<(String, DocReport)>, ()> {
         noun: None,
     };
     let mut got = Vec::new();
-    let engine = ctx.engine;
     let (r, exit) = drive(
         &quiet,
         job,
         &mut io::sink(),
-        |d| pipeline::analyze(d, engine),
+        Apply::Report(&|r| r),
         |_, label, r| {
             got.push((label.to_string(), r));
             Ok(0)

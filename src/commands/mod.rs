@@ -14,8 +14,9 @@ mod views;
 use crate::cli::{Cli, Command, InputKind, RecordArgs};
 use crate::engine::Engine;
 use crate::ingest::records::{self, CsvConfig, Failure, Reader};
-use crate::normalize::Document;
+use crate::ingest::windows::Windows;
 use crate::output::progress::Progress;
+use crate::pipeline::Apply;
 use crate::pipeline::{self, Input, RecordInfo};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -201,7 +202,7 @@ pub(crate) fn drive_feed<T: Send>(
     ctx: &Ctx,
     run: Run,
     out: &mut dyn Write,
-    f: impl Fn(&Document) -> T + Sync,
+    f: Apply<T>,
     mut emit: impl FnMut(&mut dyn Write, Emit<'_, T>) -> io::Result<usize>,
 ) -> (io::Result<()>, Exit) {
     let reader = match run.feed {
@@ -285,7 +286,7 @@ pub(crate) fn drive<T: Send>(
     ctx: &Ctx,
     job: Job,
     out: &mut dyn Write,
-    f: impl Fn(&Document) -> T + Sync,
+    f: Apply<T>,
     mut emit: impl FnMut(&mut dyn Write, &str, T) -> io::Result<usize>,
 ) -> (io::Result<()>, Exit) {
     let mut progress = Progress::new(job.inputs.len(), job.noun, ctx.talk);
@@ -326,13 +327,14 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> Exit {
         None if !cli.version => return meta::missing_command(),
         c => c,
     };
-    let engine = match Engine::load(cli.dicts.as_deref()) {
+    let mut engine = match Engine::load(cli.dicts.as_deref()) {
         Ok(e) => e,
         Err(e) => {
             eprintln!("policylens: dictionary error: {e}");
             return Exit::Usage;
         }
     };
+    engine.windows = Windows::of_size(cli.window_kib.saturating_mul(1024));
     for w in &engine.dicts.warnings {
         eprintln!("policylens: warning: {w}");
     }

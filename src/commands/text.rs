@@ -5,6 +5,7 @@ use super::{drive, finish, inputs, Ctx, Exit, Job};
 use crate::cli::{TextArgs, TextFormat};
 use crate::normalize::Document;
 use crate::output::{write_json_line, JsonArray};
+use crate::pipeline::Apply;
 use crate::report::SourceReport;
 use crate::segment::Segmenter;
 use serde::Serialize;
@@ -93,7 +94,7 @@ pub fn normalize(a: &TextArgs, ctx: &Ctx, out: &mut dyn Write) -> Exit {
         source: d.source.clone(),
         text: d.text.clone(),
     };
-    let (r, exit) = drive(ctx, job, out, f, |out, _, n| {
+    let (r, exit) = drive(ctx, job, out, Apply::Document(&f), |out, _, n| {
         sink.doc(out, &n.path, &n, &format!("{}\n", n.text))
     });
     finish(r.and_then(|_| sink.finish(out)), exit)
@@ -143,7 +144,7 @@ pub fn segment(a: &TextArgs, ctx: &Ctx, out: &mut dyn Write) -> Exit {
         ctx,
         job,
         out,
-        |d| tokens(d, seg, json),
+        Apply::Document(&|d| tokens(d, seg, json)),
         |out, _, (seg, text)| sink.doc(out, &seg.path, &seg, &text),
     );
     finish(r.and_then(|_| sink.finish(out)), exit)

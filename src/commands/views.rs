@@ -13,7 +13,7 @@ use crate::normalize::{fold_width, script::Converter};
 use crate::output::records::{self, ItemLine};
 use crate::output::tidy::TidyWriter;
 use crate::output::{self, quantity, write_json_line, JsonArray};
-use crate::pipeline;
+use crate::pipeline::Apply;
 use crate::report::DocReport;
 use crate::rules::Rule;
 use serde::Serialize;
@@ -145,13 +145,11 @@ fn run<V: View>(v: &V, io: Io, ctx: &Ctx, out: &mut dyn Write) -> Exit {
         feed,
         noun: Some(V::NOUN),
     };
-    let engine = ctx.engine;
-    let analyze = |d: &crate::normalize::Document| {
-        let mut r = pipeline::analyze(d, engine);
+    let keep = |mut r: DocReport| {
         v.keep(&mut r);
         r
     };
-    let (r, exit) = drive_feed(ctx, run, out, analyze, |out, e| match e {
+    let (r, exit) = drive_feed(ctx, run, out, Apply::Report(&keep), |out, e| match e {
         Emit::Doc { value, .. } => {
             writer.doc(out, v, &value)?;
             Ok(v.count(&value))

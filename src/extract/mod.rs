@@ -11,6 +11,7 @@
 pub mod cells;
 pub mod dates;
 pub mod lattice;
+pub mod merge;
 pub mod numbers;
 pub mod outline;
 pub mod regions;
@@ -20,7 +21,7 @@ pub mod tasks;
 use crate::dicts::Dicts;
 use crate::error::DictError;
 use crate::normalize::Document;
-use crate::report::{DocReport, TaskSummary, SCHEMA};
+use crate::report::{DateItem, DocReport, Target, TaskList, TaskSummary, SCHEMA};
 use crate::segment::{DocTokens, Segmenter};
 use chrono::{Datelike, NaiveDate};
 
@@ -69,55 +70,137 @@ pub struct Text<'a> {
     pub published: Option<NaiveDate>,
     /// The text the publication date was read from.
     pub published_evidence: Option<String>,
+    /// What holds for the whole document, as the targets rules read it.
+    pub facts: targets::DocFacts,
+    /// The year of a one-year document, from its title or first lines.
+    pub doc_year: Option<i32>,
+}
+
+/// What a document says about itself that every part of it is read against: the
+/// publication date, the year of a one-year document and the targets' document facts.
+/// A window after the first of a large text ([`crate::ingest::windows`]) is read against
+/// the first window's context, as the whole text would have been.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub published: Option<(NaiveDate, String)>,
+    pub doc_year: Option<i32>,
+    pub facts: targets::DocFacts,
+}
+
+impl Text<'_> {
+    /// The context this text was read against.
+    pub fn context(&self) -> Context {
+        Context {
+            published: self.published.zip(self.published_evidence.clone()),
+            doc_year: self.doc_year,
+            facts: self.facts.clone(),
+        }
+    }
 }
 
 /// Make a document ready for the extractors: its dates (read once without a reference to
 /// find the publication date, then, if there is one or the title names the year of a
 /// one-year document, again against them; every later rule shares that second reading),
-/// its outline and its lattice of readings, with no token segmented yet.
-pub fn prepare<'a>(doc: &'a Document, seg: &'a Segmenter, res: &'a Resources) -> Text<'a> {
-    let plain = dates::scan_sentences(&res.dates, doc, dates::Reference::default());
-    let published = dates::published::published(doc, &plain, &res.dates, &res.date_labels);
-    let pub_date = published.as_ref().map(|p| p.0);
-    let reference = dates::Reference {
-        date: pub_date,
-        doc_year: dates::document_year(&res.dates, doc),
+/// its outline and its lattice of readings, with no token segmented yet. With a `given`
+/// context, the document is read against it instead of its own.
+pub fn prepare<'a>(
+    doc: &'a Document,
+    seg: &'a Segmenter,
+    res: &'a Resources,
+    given: Option<&Context>,
+) -> Text<'a> {
+    let (published, doc_year, scans) = match given {
+        Some(cx) => {
+            let reference = dates::Reference {
+                date: cx.published.as_ref().map(|p| p.0),
+                doc_year: cx.doc_year,
+            };
+            let scans = dates::scan_sentences(&res.dates, doc, reference);
+            (cx.published.clone(), cx.doc_year, scans)
+        }
+        None => {
+            let plain = dates::scan_sentences(&res.dates, doc, dates::Reference::default());
+            let published = dates::published::published(doc, &plain, &res.dates, &res.date_labels);
+            let reference = dates::Reference {
+                date: published.as_ref().map(|p| p.0),
+                doc_year: dates::document_year(&res.dates, doc),
+            };
+            let scans = if reference == dates::Reference::default() {
+                plain
+            } else {
+                dates::scan_sentences(&res.dates, doc, reference)
+            };
+            (published, reference.doc_year, scans)
+        }
     };
-    let scans = if reference == dates::Reference::default() {
-        plain
-    } else {
-        dates::scan_sentences(&res.dates, doc, reference)
-    };
-    Text {
+    let mut text = Text {
         doc,
         tokens: DocTokens::new(seg, doc),
         res,
         outline: outline::Outline::new(doc),
         lattice: lattice::Lattice::new(doc, res, scans),
-        published: pub_date,
+        published: published.as_ref().map(|p| p.0),
         published_evidence: published.map(|p| p.1),
-    }
+        facts: targets::DocFacts::default(),
+        doc_year,
+    };
+    text.facts = match given {
+        Some(cx) => cx.facts.clone(),
+        None => targets::DocFacts::new(&text),
+    };
+    text
 }
 
 /// Run every extractor on a document.
 pub fn analyze(doc: &Document, seg: &Segmenter, res: &Resources) -> DocReport {
-    let text = prepare(doc, seg, res);
-    let pub_date = text.published;
-    let dates = dates::items(doc, &text.lattice.dates);
-    let targets = targets::extract(&text);
-    let regions = regions::extract(&text, pub_date.map(|d| d.year()));
-    let tasks = tasks::extract(&text);
+    let part = analyze_part(doc, seg, res, None);
     DocReport {
         schema: SCHEMA.into(),
         path: doc.path.clone(),
-        published: pub_date.map(|d| d.format("%Y-%m-%d").to_string()),
-        published_evidence: text.published_evidence.clone(),
+        published: part.published(),
+        published_evidence: part.context.published.as_ref().map(|p| p.1.clone()),
         source: doc.source.clone(),
         title: doc.meta.title.clone(),
-        targets,
-        dates,
-        regions,
-        task_summary: TaskSummary::of(&tasks),
-        tasks,
+        targets: part.targets,
+        dates: part.dates,
+        regions: regions::items(&res.gazetteer, part.places),
+        task_summary: TaskSummary::of(&part.tasks),
+        tasks: part.tasks,
+    }
+}
+
+/// What the extractors found in one document or one window of a large text, with places
+/// not yet resolved against each other ([`regions::items`] does that for the whole text).
+pub struct Part {
+    pub context: Context,
+    pub targets: Vec<Target>,
+    pub dates: Vec<DateItem>,
+    pub places: Vec<regions::Placed>,
+    pub tasks: Vec<TaskList>,
+}
+
+impl Part {
+    /// The publication date as reported: ISO, or None.
+    pub fn published(&self) -> Option<String> {
+        let p = self.context.published.as_ref()?;
+        Some(p.0.format("%Y-%m-%d").to_string())
+    }
+}
+
+/// Run every extractor on a document, against `given` context if any ([`prepare`]).
+pub fn analyze_part(
+    doc: &Document,
+    seg: &Segmenter,
+    res: &Resources,
+    given: Option<&Context>,
+) -> Part {
+    let text = prepare(doc, seg, res, given);
+    let pub_year = text.published.map(|d| d.year());
+    Part {
+        dates: dates::items(doc, &text.lattice.dates),
+        targets: targets::extract(&text),
+        places: regions::collect(&text, pub_year),
+        tasks: tasks::extract(&text),
+        context: text.context(),
     }
 }

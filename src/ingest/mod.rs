@@ -15,6 +15,7 @@
 
 mod decode;
 pub mod records;
+pub mod windows;
 
 pub use decode::{decode, looks_binary, Decoded};
 

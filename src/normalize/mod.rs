@@ -304,9 +304,21 @@ pub fn normalize_text(
     n: &Normalizer,
 ) -> (Mapped, Option<markdown::FrontMatter>, Format, f64) {
     let format = Format::detect(extension, text);
+    let (m, fm, ratio) = normalize_in(text, format, true, n);
+    (m, fm, format, ratio)
+}
+
+/// [`normalize_text`] in a known format; `front_matter`: whether the text may open with
+/// front matter (not so for a window after the first, [`Document::window`]).
+fn normalize_in(
+    text: &str,
+    format: Format,
+    front_matter: bool,
+    n: &Normalizer,
+) -> (Mapped, Option<markdown::FrontMatter>, f64) {
     let mut m = Mapped::identity(text);
     let mut fm = None;
-    if format == Format::Markdown {
+    if format == Format::Markdown && front_matter {
         if let Some(f) = markdown::front_matter(text) {
             m = m.tail(f.body_start);
             fm = Some(f);
@@ -328,14 +340,37 @@ pub fn normalize_text(
     } else {
         m
     };
-    (m, fm, format, ratio)
+    (m, fm, ratio)
 }
 
 impl Document {
     /// Normalize a decoded source into a document.
     pub fn new(path: &str, extension: &str, decoded: Decoded, n: &Normalizer) -> Document {
+        let format = Format::detect(extension, &decoded.text);
+        Document::build(path, format, decoded, n, true)
+    }
+
+    /// Normalize one window of a large text ([`crate::ingest::windows`]) in the format the
+    /// whole text was found to be in; only the first window may open with front matter.
+    pub fn window(
+        path: &str,
+        format: Format,
+        decoded: Decoded,
+        n: &Normalizer,
+        first: bool,
+    ) -> Document {
+        Document::build(path, format, decoded, n, first)
+    }
+
+    fn build(
+        path: &str,
+        format: Format,
+        decoded: Decoded,
+        n: &Normalizer,
+        first: bool,
+    ) -> Document {
         let original = decoded.text;
-        let (m, fm, format, ratio) = normalize_text(&original, extension, n);
+        let (m, fm, ratio) = normalize_in(&original, format, first, n);
         let (text, map) = m.into_parts();
         let char_bytes: Vec<usize> = text
             .char_indices()
@@ -363,6 +398,7 @@ impl Document {
                 script,
                 chars: original.chars().count(),
                 normalized_chars: map.len(),
+                windows: 1,
             },
             original,
             text,

@@ -14,6 +14,7 @@ mod seeds;
 mod segment;
 mod streaming;
 mod tidy;
+mod windows;
 
 use policylens::engine::Engine;
 use std::path::PathBuf;

@@ -53,22 +53,22 @@ fn mentions(tx: &Text, year: Option<i32>) -> Vec<Mention> {
 /// Resolve ambiguous mentions through units named in the document, else units implied by
 /// one (顺义区 implies 北京市, which settles 通州区); drop county names read only as a proper
 /// noun unless a unit above them is named or implied (义乌 in a text that names 杭州).
-fn resolve(g: &Gazetteer, mentions: &mut Vec<Mention>) {
+fn resolve(g: &Gazetteer, mentions: &mut Vec<Placed>) {
     let resolved = |m: &&Mention| m.units.len() == 1 && !m.needs_parent;
-    let mentioned: HashSet<DivisionCode> = mentions
-        .iter()
+    let all = || mentions.iter().map(|p| &p.mention);
+    let mentioned: HashSet<DivisionCode> = all()
         .filter(resolved)
         .map(|m| g.units[m.units[0]].code.clone())
         .collect();
-    let implied: HashSet<DivisionCode> = mentions
-        .iter()
+    let implied: HashSet<DivisionCode> = all()
         .filter(resolved)
         .flat_map(|m| g.chain(m.units[0]))
         .collect();
     // a bare county name needs its own parent (the city, or the province or municipality
     // it belongs to directly) named or implied: a province alone is too wide (长兴, 鹿城 in
     // texts that name 浙江 for something else)
-    mentions.retain(|m| {
+    mentions.retain(|p| {
+        let m = &p.mention;
         !m.needs_parent
             || m.units.iter().any(|&i| {
                 g.units[i]
@@ -78,19 +78,21 @@ fn resolve(g: &Gazetteer, mentions: &mut Vec<Mention>) {
             })
     });
     for k in 0..mentions.len() {
-        if mentions[k].units.len() <= 1 {
+        if mentions[k].mention.units.len() <= 1 {
             continue;
         }
         // the nearest preceding resolved mention first, then anywhere in the document
-        let start = mentions[k].start;
+        let start = mentions[k].mention.start;
         let near: Option<DivisionCode> = mentions[..k]
             .iter()
             .rev()
+            .map(|p| &p.mention)
             .take_while(|p| p.end + 2 >= start)
             .find(|p| p.units.len() == 1)
             .map(|p| g.units[p.units[0]].code.clone());
         let pick = |set: &dyn Fn(&DivisionCode) -> bool| -> Vec<usize> {
             mentions[k]
+                .mention
                 .units
                 .iter()
                 .copied()
@@ -105,7 +107,7 @@ fn resolve(g: &Gazetteer, mentions: &mut Vec<Mention>) {
             chosen = pick(&|c| implied.contains(c));
         }
         if chosen.len() == 1 {
-            mentions[k].units = chosen;
+            mentions[k].mention.units = chosen;
         }
     }
 }
@@ -148,26 +150,62 @@ fn place(g: &Gazetteer, m: &Mention, evidence: String) -> (String, RegionItem) {
     (format!("ambiguous:{}", item.evidence), item)
 }
 
-/// Extract the places a document speaks of. `year` is the publication year, if known.
-pub fn extract(tx: &Text, year: Option<i32>) -> Vec<RegionItem> {
-    let g = &tx.res.gazetteer;
+/// A mention as found in one document or window: with its span in the original and its
+/// text, so that it can be resolved later against the mentions of the whole text.
+#[derive(Debug, Clone)]
+pub struct Placed {
+    pub mention: Mention,
+    pub span: [usize; 2],
+    pub evidence: String,
+}
+
+impl Placed {
+    /// The same mention in a text where this one's document starts `chars` normalized
+    /// chars and `original` original chars in.
+    pub fn shifted(mut self, chars: usize, original: usize) -> Placed {
+        self.mention.start += chars;
+        self.mention.end += chars;
+        self.span = [self.span[0] + original, self.span[1] + original];
+        self
+    }
+}
+
+/// Every mention of a place in a document, in order, not yet resolved against each other.
+/// `year` is the publication year, if known.
+pub fn collect(tx: &Text, year: Option<i32>) -> Vec<Placed> {
     let mut mentions = mentions(tx, year);
     let abbreviations = abbrev::mentions(tx, &mentions);
     mentions.extend(abbreviations);
     mentions.sort_by_key(|m| m.start);
-    resolve(g, &mut mentions);
+    mentions
+        .into_iter()
+        .map(|m| Placed {
+            span: tx.doc.span(m.start, m.end),
+            evidence: tx.doc.slice(m.start, m.end).to_string(),
+            mention: m,
+        })
+        .collect()
+}
+
+/// The places of a text from all its mentions ([`collect`], in order): ambiguous names
+/// resolved through the others, one item per place with its mentions counted.
+pub fn items(g: &Gazetteer, mut placed: Vec<Placed>) -> Vec<RegionItem> {
+    resolve(g, &mut placed);
     let mut items: Vec<RegionItem> = Vec::new();
     let mut key_pos: HashMap<String, usize> = HashMap::new();
-    for m in &mentions {
-        let span = tx.doc.span(m.start, m.end);
-        let evidence = tx.doc.slice(m.start, m.end).to_string();
-        let (key, item) = place(g, m, evidence);
+    for p in placed {
+        let (key, item) = place(g, &p.mention, p.evidence);
         let pos = *key_pos.entry(key).or_insert_with(|| {
             items.push(item);
             items.len() - 1
         });
         items[pos].mentions += 1;
-        items[pos].spans.push(span);
+        items[pos].spans.push(p.span);
     }
     items
+}
+
+/// Extract the places a document speaks of. `year` is the publication year, if known.
+pub fn extract(tx: &Text, year: Option<i32>) -> Vec<RegionItem> {
+    items(&tx.res.gazetteer, collect(tx, year))
 }

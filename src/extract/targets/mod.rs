@@ -69,6 +69,7 @@ impl Vocab {
 }
 
 /// What holds for the whole document.
+#[derive(Debug, Clone, Default)]
 pub struct DocFacts {
     /// The year the document speaks from: its publication year, else the latest year a
     /// 到YYYY年 aims at (a period ending before it is past); `i32::MIN` when neither.
@@ -81,7 +82,8 @@ pub struct DocFacts {
 }
 
 impl DocFacts {
-    fn new(tx: &Text) -> DocFacts {
+    /// Read the facts from a prepared document (its opening, dates and title).
+    pub fn new(tx: &Text) -> DocFacts {
         let doc = tx.doc;
         let opening: String = doc.text.chars().take(300).collect();
         let report_text = tx
@@ -141,7 +143,7 @@ pub struct Frame<'a> {
 
 /// Extract the targets of a document.
 pub fn extract(tx: &Text) -> Vec<Target> {
-    let facts = DocFacts::new(tx);
+    let facts = &tx.facts;
     let gov_years = time::governing_years(tx);
     let continued = time::continued(tx);
     let sections = time::sections(tx);
@@ -168,7 +170,7 @@ pub fn extract(tx: &Text) -> Vec<Target> {
             gov_year: gov_years[si],
             continued: continued[si],
             section: sections[si],
-            doc: &facts,
+            doc: facts,
         };
         sentence_targets(tx, &frame, &tx.lattice.quantities[si], &mut out);
     }

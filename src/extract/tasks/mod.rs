@@ -315,12 +315,24 @@ fn overlap(a: &[String], b: &[String]) -> usize {
         .count()
 }
 
-/// Drop a list whose items another list already has (two rules, one list).
+/// How far apart (original chars) two lists may be and still be one list found twice: a
+/// count that names the areas, then the sentences that spell them out.
+const SAME_LIST_REACH: usize = 300;
+
+/// Whether two lists stand close enough to be one list that two rules found.
+fn near(a: &TaskList, b: &TaskList) -> bool {
+    a.span[0] <= b.span[1] + SAME_LIST_REACH && b.span[0] <= a.span[1] + SAME_LIST_REACH
+}
+
+/// Drop a list whose items another list found at the same place already has (two rules,
+/// one list). The same items elsewhere are another list: chapters that each have their
+/// 主要目标 and 重点任务 are as many outlines.
 fn dedupe(lists: Vec<TaskList>) -> Vec<TaskList> {
     let mut kept: Vec<TaskList> = Vec::new();
     for l in lists {
         let dup = kept.iter_mut().find(|k| {
-            overlap(&l.items, &k.items) * 2 > l.items.len()
+            near(k, &l)
+                && overlap(&l.items, &k.items) * 2 > l.items.len()
                 && overlap(&k.items, &l.items) * 2 > k.items.len()
         });
         let Some(k) = dup else {
