@@ -119,7 +119,10 @@ pub fn prepare<'a>(
             (cx.published.clone(), cx.doc_year, scans)
         }
         None => {
-            let plain = dates::scan_sentences(&res.dates, doc, dates::Reference::default());
+            // the text is scanned once; its expressions are read without a reference to
+            // find the publication date, then again against it
+            let exprs = dates::sentence_expressions(&res.dates, doc);
+            let plain = dates::read_sentences(&res.dates, &exprs, dates::Reference::default());
             let published = dates::published::published(doc, &plain, &res.dates, &res.date_labels);
             let reference = dates::Reference {
                 date: published.as_ref().map(|p| p.0),
@@ -128,7 +131,7 @@ pub fn prepare<'a>(
             let scans = if reference == dates::Reference::default() {
                 plain
             } else {
-                dates::scan_sentences(&res.dates, doc, reference)
+                dates::read_sentences(&res.dates, &exprs, reference)
             };
             (published, reference.doc_year, scans)
         }

@@ -5,7 +5,7 @@
 
 use super::atoms;
 use super::holidays::Holidays;
-use super::parse::Parser;
+use super::parse::{Expr, Parser};
 use super::rules::{self, Ctx};
 use super::{DateMatch, Reference};
 use crate::dicts::Dicts;
@@ -84,6 +84,12 @@ impl DateGrammar {
 /// 今年, 明年, month–days; the document's year for yearless months); without one those stay
 /// unresolved, `--MM-DD`, or unread.
 pub fn scan(g: &DateGrammar, text: &str, reference: Reference) -> Vec<DateMatch> {
+    read(g, &expressions(g, text), reference)
+}
+
+/// The date expressions of `text`, before they are read against a reference (the first two
+/// steps of [`scan`], which do not depend on one).
+pub fn expressions(g: &DateGrammar, text: &str) -> Vec<Expr> {
     let urls: Vec<(usize, usize)> = g
         .urls
         .find_iter(text)
@@ -96,13 +102,18 @@ pub fn scan(g: &DateGrammar, text: &str, reference: Reference) -> Vec<DateMatch>
         holidays: &g.holidays,
         units: &g.units,
     };
+    parser.expressions()
+}
+
+/// The values of `exprs` told against `reference` (the last step of [`scan`]).
+pub fn read(g: &DateGrammar, exprs: &[Expr], reference: Reference) -> Vec<DateMatch> {
     let cx = Ctx {
         reference,
         holidays: &g.holidays,
     };
     let mut out = Vec::new();
-    for e in parser.expressions() {
-        rules::read(&e, cx, &mut out);
+    for e in exprs {
+        rules::read(e, cx, &mut out);
     }
     out
 }

@@ -153,8 +153,26 @@ pub fn scan_sentences(
     doc: &Document,
     reference: Reference,
 ) -> Vec<Vec<DateMatch>> {
+    read_sentences(g, &sentence_expressions(g, doc), reference)
+}
+
+/// The date expressions of every sentence, not yet read against a reference: read them
+/// with [`read_sentences`] once per reference instead of scanning the text again.
+pub fn sentence_expressions(g: &DateGrammar, doc: &Document) -> Vec<Vec<parse::Expr>> {
     (0..doc.sentences.len())
-        .map(|i| scan(g, doc.sentence_text(i), reference))
+        .map(|i| grammar::expressions(g, doc.sentence_text(i)))
+        .collect()
+}
+
+/// [`sentence_expressions`] read against `reference`.
+pub fn read_sentences(
+    g: &DateGrammar,
+    exprs: &[Vec<parse::Expr>],
+    reference: Reference,
+) -> Vec<Vec<DateMatch>> {
+    exprs
+        .iter()
+        .map(|e| grammar::read(g, e, reference))
         .collect()
 }
 
