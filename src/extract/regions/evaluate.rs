@@ -82,13 +82,11 @@ fn inside_other_name(g: &Gazetteer, after: &str, short: bool) -> bool {
         .take_while(|c| !c.is_ascii_punctuation() && !"，。、；：,;:（）()“”《》 \n".contains(*c))
         .take(20)
         .collect();
-    g.not_places
-        .iter()
-        .filter(|s| short || !s.short_only)
-        .any(|s| {
-            near.find(s.suffix.as_str())
-                .is_some_and(|i| near[..i].chars().count() <= s.reach)
-        })
+    // every occurrence of every suffix: one within its reach is enough
+    g.not_place_ac.find_overlapping_iter(&near).any(|m| {
+        let s = &g.not_places[m.pattern().as_usize()];
+        (short || !s.short_only) && near[..m.start()].chars().count() <= s.reach
+    })
 }
 
 /// Word boundaries: a name must start a token and end one, except that a full name may open

@@ -99,6 +99,8 @@ pub struct Gazetteer {
     pub(super) by_name: HashMap<String, usize>,
     pub(super) ordinary: HashSet<String>,
     pub(super) not_places: Vec<NotPlace>,
+    /// The suffixes of `not_places`, in their order, as one automaton (all matches).
+    pub(super) not_place_ac: AhoCorasick,
     /// Words after a name inside its token that keep it a mention (`seats.tsv`: 政府, 特区).
     pub(super) seats: Vec<String>,
 }
@@ -228,6 +230,8 @@ impl Gazetteer {
                 .iter()
                 .map(|r| r.get(0).to_string())
                 .collect(),
+            not_place_ac: AhoCorasick::new(d.not_places.rows.iter().map(|r| NotPlace::from_row(r).suffix))
+                .expect("not-place suffixes build an automaton"),
             not_places: d.not_places.rows.iter().map(NotPlace::from_row).collect(),
             seats: d.seats.rows.iter().map(|r| r.get(0).to_string()).collect(),
         }
