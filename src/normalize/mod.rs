@@ -170,6 +170,8 @@ pub struct Document {
     pub meta: Meta,
     pub source: SourceReport,
     pub sentences: Vec<Sentence>,
+    /// Byte range in `text` of each sentence (every rule reads sentences by their text).
+    sentence_bytes: Vec<(usize, usize)>,
 }
 
 /// Fold full-width ASCII (U+FF01–U+FF5E) to half-width and U+3000 to a space.
@@ -343,6 +345,35 @@ fn normalize_in(
     (m, fm, ratio)
 }
 
+/// The byte range of each sentence, in one walk over the text (sentences are in order).
+fn sentence_bytes(text: &str, sentences: &[Sentence]) -> Vec<(usize, usize)> {
+    // the byte where each char after the first starts, then the end
+    let mut chars = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .skip(1)
+        .chain(std::iter::once(text.len()));
+    let (mut at_char, mut at_byte) = (0, 0);
+    let mut to = |c: usize| {
+        if c < at_char {
+            // not in order (never so for split sentences): count from the start
+            return text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
+        }
+        while at_char < c {
+            at_byte = chars.next().unwrap_or(text.len());
+            at_char += 1;
+        }
+        at_byte
+    };
+    sentences
+        .iter()
+        .map(|s| {
+            let a = to(s.start);
+            (a, to(s.end.max(s.start)))
+        })
+        .collect()
+}
+
 impl Document {
     /// Normalize a decoded source into a document.
     pub fn new(path: &str, extension: &str, decoded: Decoded, n: &Normalizer) -> Document {
@@ -390,6 +421,7 @@ impl Document {
             _ => Meta::default(),
         };
         let sentences = sentences::split(&text);
+        let sentence_bytes = sentence_bytes(&text, &sentences);
         Document {
             path: path.to_string(),
             source: SourceReport {
@@ -406,6 +438,7 @@ impl Document {
             char_bytes,
             meta,
             sentences,
+            sentence_bytes,
         }
     }
 
@@ -481,8 +514,8 @@ impl Document {
 
     /// The text of sentence `i`.
     pub fn sentence_text(&self, i: usize) -> &str {
-        let s = &self.sentences[i];
-        self.slice(s.start, s.end)
+        let (a, b) = self.sentence_bytes[i];
+        &self.text[a..b]
     }
 }
 
