@@ -209,6 +209,10 @@ fn idiom_at(c: &Chars, i: usize, g: &Grammar) -> Option<usize> {
         c.at(k)
             .is_some_and(|ch| matches!(ch, '十' | '百' | '千' | '万' | '亿'))
     };
+    // the two magnitudes first: they rule out almost every position at once
+    if !(big(i) && big(i + 2)) {
+        return None;
+    }
     let one_char_word = c
         .at(i + 1)
         .is_some_and(|ch| !is_cn_numeral(ch) && !"几数多余".contains(ch))
@@ -216,7 +220,7 @@ fn idiom_at(c: &Chars, i: usize, g: &Grammar) -> Option<usize> {
             .at(c.text, c.bs[(i + 1).min(c.cs.len())])
             .is_none_or(|u| u.text.chars().count() == 1);
     let prev_is_number = i > 0 && (c.cs[i - 1].is_ascii_digit() || is_cn_numeral(c.cs[i - 1]));
-    (big(i) && big(i + 2) && one_char_word && c.at(i + 3).is_some() && !prev_is_number).then_some(4)
+    (one_char_word && c.at(i + 3).is_some() && !prev_is_number).then_some(4)
 }
 
 /// Scan `text` for quantities.
