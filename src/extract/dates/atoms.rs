@@ -101,6 +101,27 @@ const CN: &str = "[一二三四五六七八九十]{1,3}";
 
 /// The atom pattern, with the holiday forms of `holidays` as one alternative.
 pub fn pattern(holidays: &Holidays) -> String {
+    format!("(?x){}\n      | {FILLERS}", anchors(holidays))
+}
+
+/// The atoms that only join or modify the others: connectors, governing words, endings,
+/// separators, bare numbers. Words like 在, 和, 前 are everywhere in a text; on their own,
+/// without an anchor ([`anchor_pattern`]) or a digit, they make no date.
+const FILLERS: &str = r#"(?P<cnum>[〇零一二三四五六七八九十两]{1,4})
+      | (?P<conn>—{1,2}|─{1,2}|–|-|~|～|〜|至|到)
+      | (?P<pre>截至|截止到|截止至|截止|力争到|争取到|力争在|力争|展望|自|从|于|在)
+      | (?P<suf>前后|以前|之前|以来|以后|之后|为止|同期|期间|假期|黄金周|小长假|长假|当天|上旬|中旬|下旬|底|末|初|前|起|今)
+      | (?P<sep>[、和及与/.:])
+      | (?P<num>[0-9]+)"#;
+
+/// The atoms a date is built around: years, months, days, periods, relative words,
+/// holidays. A text with none of these and no digit has no date expression, so its atoms
+/// need not be read ([`atoms`]).
+pub fn anchor_pattern(holidays: &Holidays) -> String {
+    format!("(?x){}", anchors(holidays))
+}
+
+fn anchors(holidays: &Holidays) -> String {
     let hol: Vec<String> = holidays
         .forms
         .iter()
@@ -113,7 +134,7 @@ pub fn pattern(holidays: &Holidays) -> String {
         hol.join("|")
     };
     format!(
-        r#"(?x)
+        r#"
         (?P<plan>第(?P<plan_n>十[一二三四五六])个五年(?:规划|计划)(?:时期|期间)?)
       | (?P<fyp>[“"]?(?P<fyp_n>十[一二三四五六])五[”"]?(?:规划)?(?P<fyp_s>时期|期间|末期|初期|末|初|以来)?)
       | (?P<dec>(?:(?P<dec_c>上|本|这|[0-9]{{2}}|二十一|二十|十九)\s*世纪\s*)?(?P<dec_n>(?:19|20)?[0-9]0|[一二三四五六七八九]{{1,2}}十)\s*年代)
@@ -127,14 +148,7 @@ pub fn pattern(holidays: &Holidays) -> String {
       | (?P<relm>上个?月|本月|下个?月)
       | (?P<relq>本季度|上一?季度|下一?季度)
       | (?P<ye>年(?:底|末|初|内))
-      | (?P<hol>{hol})
-      | (?P<cnum>[〇零一二三四五六七八九十两]{{1,4}})
-      | (?P<conn>—{{1,2}}|─{{1,2}}|–|-|~|～|〜|至|到)
-      | (?P<pre>截至|截止到|截止至|截止|力争到|争取到|力争在|力争|展望|自|从|于|在)
-      | (?P<suf>前后|以前|之前|以来|以后|之后|为止|同期|期间|假期|黄金周|小长假|长假|当天|上旬|中旬|下旬|底|末|初|前|起|今)
-      | (?P<sep>[、和及与/.:])
-      | (?P<num>[0-9]+)
-        "#
+      | (?P<hol>{hol})"#
     )
 }
 

@@ -30,6 +30,9 @@ const ONE_YEAR_TITLES: &[&str] = &[
 /// The compiled date grammar.
 pub struct DateGrammar {
     atoms: Regex,
+    /// The atoms a date is built around ([`atoms::anchor_pattern`]): a text with none of
+    /// them and no digit is not scanned further.
+    anchors: Regex,
     urls: Regex,
     /// The holidays the grammar reads.
     pub holidays: Holidays,
@@ -62,6 +65,7 @@ impl DateGrammar {
         );
         Ok(DateGrammar {
             atoms: compile(&atoms::pattern(&holidays), "date atom")?,
+            anchors: compile(&atoms::anchor_pattern(&holidays), "date anchor")?,
             urls: compile(r"(?i)(?:https?://|www\.)[\x21-\x7e]+", "URL")?,
             holidays,
             units: dicts
@@ -90,6 +94,14 @@ pub fn scan(g: &DateGrammar, text: &str, reference: Reference) -> Vec<DateMatch>
 /// The date expressions of `text`, before they are read against a reference (the first two
 /// steps of [`scan`], which do not depend on one).
 pub fn expressions(g: &DateGrammar, text: &str) -> Vec<Expr> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) && !g.anchors.is_match(text) {
+        return Vec::new();
+    }
+    all_expressions(g, text)
+}
+
+/// [`expressions`] without the anchor check.
+fn all_expressions(g: &DateGrammar, text: &str) -> Vec<Expr> {
     let urls: Vec<(usize, usize)> = g
         .urls
         .find_iter(text)
@@ -116,4 +128,28 @@ pub fn read(g: &DateGrammar, exprs: &[Expr], reference: Reference) -> Vec<DateMa
         rules::read(e, cx, &mut out);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The anchor check in [`expressions`] skips texts whose atoms are all fillers; this
+    /// holds only if fillers alone never make a date, which the full scan confirms here.
+    #[test]
+    fn filler_atoms_alone_make_no_date() {
+        let g = DateGrammar::new(&Dicts::load(None).unwrap()).unwrap();
+        for text in [
+            "在和至于从前底末初起今、/.:自截至以来为止期间上旬",
+            "一至二、三和四,十两个方面",
+            "截至目前,自此以后,从前到后,力争在前列",
+            "二〇二一、十二至十五",
+            "第一、第二,前后,至今,当天以前",
+        ] {
+            let reference = Reference::at(chrono::NaiveDate::from_ymd_opt(2022, 3, 5));
+            let all = read(&g, &all_expressions(&g, text), reference);
+            assert!(all.iter().all(|m| m.value.is_none()), "{text}: {all:?}");
+            assert!(expressions(&g, text).is_empty());
+        }
+    }
 }

@@ -230,8 +230,13 @@ impl Gazetteer {
                 .iter()
                 .map(|r| r.get(0).to_string())
                 .collect(),
-            not_place_ac: AhoCorasick::new(d.not_places.rows.iter().map(|r| NotPlace::from_row(r).suffix))
-                .expect("not-place suffixes build an automaton"),
+            not_place_ac: AhoCorasick::new(
+                d.not_places
+                    .rows
+                    .iter()
+                    .map(|r| NotPlace::from_row(r).suffix),
+            )
+            .expect("not-place suffixes build an automaton"),
             not_places: d.not_places.rows.iter().map(NotPlace::from_row).collect(),
             seats: d.seats.rows.iter().map(|r| r.get(0).to_string()).collect(),
         }
