@@ -26,7 +26,7 @@ pub use crate::report::SourceFormat as Format;
 /// What normalization needs, built once from the dictionaries: the boilerplate line patterns
 /// and the OpenCC converter.
 pub struct Normalizer {
-    boilerplate: Vec<Boilerplate>,
+    boilerplate: Lines,
     converter: script::Converter,
     /// Words of a site's name (`site_names.tsv`), cut with their part from a page title.
     site_names: Vec<String>,
@@ -36,7 +36,7 @@ impl Normalizer {
     /// Take the boilerplate patterns of `dicts` and load the converter.
     pub fn new(dicts: &Dicts) -> Normalizer {
         Normalizer {
-            boilerplate: dicts.boilerplate.clone(),
+            boilerplate: Lines::new(dicts.boilerplate.clone()),
             converter: script::Converter::new(),
             site_names: dicts
                 .site_names
@@ -250,14 +250,57 @@ pub fn whitespace(input: &Mapped) -> Mapped {
     out
 }
 
+/// The boilerplate line patterns, and the same patterns as one set, so that a line is
+/// matched against all of them in one pass.
+pub struct Lines {
+    patterns: Vec<Boilerplate>,
+    /// None when the set does not build (too large): the patterns are tried one by one.
+    set: Option<regex::RegexSet>,
+    /// The longest line any pattern applies to.
+    longest: usize,
+}
+
+impl Lines {
+    /// Put the patterns of `dicts/boilerplate.tsv` into one set.
+    pub fn new(patterns: Vec<Boilerplate>) -> Lines {
+        let set = regex::RegexSet::new(patterns.iter().map(|b| b.pattern.as_str())).ok();
+        let longest = patterns.iter().map(|b| b.max_len).max().unwrap_or(0);
+        Lines {
+            patterns,
+            set,
+            longest,
+        }
+    }
+
+    /// Whether a line of `n` chars is boilerplate.
+    fn matches(&self, line: &str, n: usize) -> bool {
+        if n > self.longest {
+            return false;
+        }
+        match &self.set {
+            // most lines match none: one pass says so, and only a line that matches one
+            // is asked which
+            Some(set) => {
+                set.is_match(line)
+                    && set
+                        .matches(line)
+                        .iter()
+                        .any(|i| n <= self.patterns[i].max_len)
+            }
+            None => self
+                .patterns
+                .iter()
+                .any(|b| n <= b.max_len && b.pattern.is_match(line)),
+        }
+    }
+}
+
 /// Drop lines that match a boilerplate pattern from `dicts/boilerplate.tsv`.
-pub fn remove_boilerplate(input: &Mapped, patterns: &[Boilerplate]) -> Mapped {
+pub fn remove_boilerplate(input: &Mapped, patterns: &Lines) -> Mapped {
     let mut out = Mapped::with_capacity(input.as_str().len());
     for (s, line) in input.lines() {
         let n = s.chars().count();
-        let drop = patterns
-            .iter()
-            .any(|b| n <= b.max_len && b.pattern.is_match(s));
+        let drop = patterns.matches(s, n);
         if drop || s.is_empty() && out.last().is_none_or(|m| m.c == '\n') {
             continue;
         }
