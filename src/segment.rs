@@ -141,12 +141,6 @@ impl<'a> DocTokens<'a> {
         self.segmented.get()
     }
 
-    fn char_at(&self, i: usize) -> Option<char> {
-        (i < self.doc.len_chars())
-            .then(|| self.doc.slice(i, i + 1).chars().next())
-            .flatten()
-    }
-
     /// The block holding char `c`, segmented if it was not yet.
     fn block_at(&self, c: usize) -> Option<(usize, Rc<Block<'a>>)> {
         if c >= self.doc.len_chars() {
@@ -170,21 +164,26 @@ impl<'a> DocTokens<'a> {
     /// Sentences are bounded in length (see `normalize`), so a run is too, and each run is
     /// walked and segmented once.
     fn bounds(&self, c: usize) -> (usize, usize) {
-        if !self.char_at(c).is_some_and(is_block_char) {
-            return (c, c + 1);
-        }
-        let (lo, hi) = self.doc.sentence_at(c).map_or((c, c + 1), |i| {
-            (self.doc.sentences[i].start, self.doc.sentences[i].end)
-        });
-        let mut start = c;
-        while start > lo && self.char_at(start - 1).is_some_and(is_block_char) {
-            start -= 1;
-        }
-        let mut end = c + 1;
-        while end < hi && self.char_at(end).is_some_and(is_block_char) {
-            end += 1;
-        }
-        (start, end)
+        let alone = (c, c + 1);
+        let Some(i) = self.doc.sentence_at(c) else {
+            return alone;
+        };
+        // walk the sentence's text from `c`, both ways, as chars
+        let text = self.doc.sentence_text(i);
+        let at = self.doc.byte(c) - self.doc.byte(self.doc.sentences[i].start);
+        let Some(here) = text[at..].chars().next().filter(|&ch| is_block_char(ch)) else {
+            return alone;
+        };
+        let before = text[..at]
+            .chars()
+            .rev()
+            .take_while(|&ch| is_block_char(ch))
+            .count();
+        let after = text[at + here.len_utf8()..]
+            .chars()
+            .take_while(|&ch| is_block_char(ch))
+            .count();
+        (c - before, c + 1 + after)
     }
 
     /// The tokens overlapping chars `[a, b)`, in order.
