@@ -15,8 +15,9 @@ const PLACE_VERBS: [char; 12] = [
     '在', '来', '赴', '进', '入', '出', '援', '驻', '回', '抵', '留', '返',
 ];
 
-/// The abbreviations: character → (unit index, may stand alone).
-pub struct Abbreviations(HashMap<char, (usize, bool)>);
+/// The abbreviations: character → (unit index, may stand alone), sorted by character (a
+/// few dozen; looked up at every character of a text, so a binary search, not a hash).
+pub struct Abbreviations(Vec<(char, (usize, bool))>);
 
 impl Abbreviations {
     /// Read the table against the gazetteer's units (rows of unknown codes are skipped).
@@ -28,11 +29,14 @@ impl Abbreviations {
             };
             map.insert(c, (i, r.get(2) == "yes"));
         }
-        Abbreviations(map)
+        let mut sorted: Vec<(char, (usize, bool))> = map.into_iter().collect();
+        sorted.sort_unstable();
+        Abbreviations(sorted)
     }
 
     fn get(&self, c: char) -> Option<(usize, bool)> {
-        self.0.get(&c).copied()
+        let k = self.0.binary_search_by_key(&c, |&(x, _)| x).ok()?;
+        Some(self.0[k].1)
     }
 }
 
