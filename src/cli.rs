@@ -42,7 +42,7 @@ pub struct Cli {
     /// A text longer than twice this many KiB is analyzed in windows of this size, cut at
     /// chapter, section or paragraph breaks, on all cores and in bounded memory; 0 reads
     /// every text whole.
-    #[arg(long, global = true, default_value_t = 512, value_name = "KIB")]
+    #[arg(long, global = true, default_value_t = crate::ingest::windows::DEFAULT_SIZE / 1024, value_name = "KIB")]
     pub window_kib: usize,
 
     /// Print the version and the dictionary data it runs on (division list date, counts).
