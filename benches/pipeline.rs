@@ -14,6 +14,7 @@
 //!   simplified seeds and for the traditional one;
 //! - `grammar`: the number and date grammars (phrases per second; the number and date scans
 //!   in bytes per second over the seeds' sentences);
+//! - `large_file`: one 2 MB text analyzed whole and in windows on all cores (wall time);
 //! - `long_sentence`: a pathological 100 KB sentence without punctuation;
 //! - `regions`: loading the division list and building its index.
 //!
@@ -25,8 +26,10 @@ use policylens::dicts::Dicts;
 use policylens::engine::Engine;
 use policylens::extract::regions::Gazetteer;
 use policylens::extract::{self, dates, numbers, Text};
+use policylens::ingest::windows::Windows;
 use policylens::ingest::{decode, Decoded};
 use policylens::normalize::Document;
+use policylens::pipeline;
 use std::path::PathBuf;
 
 /// One seed file: its name, its bytes and its decoded text.
@@ -254,6 +257,41 @@ fn end_to_end(cr: &mut Criterion) {
     g.finish();
 }
 
+/// One large text (the simplified seeds over and over, 2 MB) analyzed whole and in windows
+/// (`--window-kib`): the windows run on all cores, so this group is in wall time.
+fn large_file(cr: &mut Criterion) {
+    let engine = &Engine::load(None).unwrap();
+    engine.segmenter();
+    let all = seeds();
+    let set = by_script(&all, false);
+    let one: String = set
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let text = one.repeat(2_000_000 / one.len() + 1);
+    let mut g = cr.benchmark_group("large_file");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.sample_size(10);
+    for (name, windows) in [
+        ("whole", Windows::of_size(0)),
+        ("windows", Windows::default()),
+    ] {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let decoded = Decoded {
+                    text: text.clone(),
+                    encoding: "UTF-8",
+                };
+                black_box(pipeline::analyze_cut(
+                    "large", "txt", decoded, engine, windows,
+                ))
+            })
+        });
+    }
+    g.finish();
+}
+
 /// One 100 KB "sentence" with no punctuation and many figures: the rules look only at a
 /// window around each figure, so this stays linear.
 fn long_sentence(cr: &mut Criterion) {
@@ -355,6 +393,6 @@ fn grammar(cr: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = stages, extractors, end_to_end, long_sentence, regions, grammar
+    targets = stages, extractors, end_to_end, large_file, long_sentence, regions, grammar
 }
 criterion_main!(benches);
