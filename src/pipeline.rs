@@ -17,6 +17,7 @@ use crate::extract::merge::{Merge, Offset};
 use crate::ingest::records::{Failure, RawRecord, Reader, Record, RecordError};
 use crate::ingest::windows::Windows;
 use crate::ingest::{self, Decoded, Source};
+use crate::normalize::script::Conversion;
 use crate::normalize::{html, Document, Format};
 use crate::report::{DocReport, Script, TaskSummary, SCHEMA};
 use std::collections::BTreeMap;
@@ -129,30 +130,32 @@ fn analyze_windows(
     let mut merge = Merge::new(part.context.clone());
     let mut script = ScriptCount::default();
     script.add(&first);
-    let mut at = Offset {
-        normalized: 0,
-        original: 0,
-    };
-    merge.add(part, at);
-    at.normalized += first.len_chars() + 1;
+    // normalized chars so far, as the whole text would have them: a cut at a line break
+    // stands for the one line break between two non-empty windows
+    let mut normalized = Normalized::default();
+    merge.add(part, Offset::default());
+    normalized.add(first.len_chars(), text[ranges[0].clone()].ends_with('\n'));
     drop(first);
     let context = merge.context.clone();
     let run = |i: usize| {
         let doc = window(i + 1);
         let part = engine.analyze_part(&doc, Some(&context));
-        (part, doc.len_chars(), doc.source.script, doc.source.chars)
+        (part, doc.len_chars(), doc.conversion, doc.source.script)
     };
     let rest = ranges.len() - 1;
-    let merged = ordered(0..rest, threads_for(rest), run, |i, (part, len, s, n)| {
-        at.original = starts[i + 1];
+    let merged = ordered(0..rest, threads_for(rest), run, |i, (part, len, c, s)| {
+        let at = Offset {
+            normalized: normalized.next_start(len),
+            original: starts[i + 1],
+        };
         merge.add(part, at);
-        at.normalized += len + 1;
-        script.count(s, n);
+        normalized.add(len, text[ranges[i + 1].clone()].ends_with('\n'));
+        script.count(c, s);
         Ok(())
     });
     debug_assert!(merged.is_ok(), "merging never fails");
     source.chars = chars;
-    source.normalized_chars = at.normalized.saturating_sub(1);
+    source.normalized_chars = normalized.chars;
     source.script = script.script();
     source.windows = ranges.len();
     let regions = merge.regions(&engine.resources.gazetteer);
@@ -172,30 +175,52 @@ fn analyze_windows(
     }
 }
 
-/// The script of a text made of windows: the script of most of its CJK characters.
+/// The normalized chars of the windows so far, counted as in the whole text.
+#[derive(Default)]
+struct Normalized {
+    chars: usize,
+    /// The last non-empty window ended at a line break (the whole text has one there).
+    broken: bool,
+}
+
+impl Normalized {
+    /// Where a window of `len` chars starts.
+    fn next_start(&self, len: usize) -> usize {
+        self.chars + usize::from(self.broken && self.chars > 0 && len > 0)
+    }
+
+    /// Count a window of `len` chars whose raw text ends at a line break or not.
+    fn add(&mut self, len: usize, ends_line: bool) {
+        if len == 0 {
+            return;
+        }
+        self.chars = self.next_start(len) + len;
+        self.broken = ends_line;
+    }
+}
+
+/// The script of a text made of windows: decided as for one text, from all its windows'
+/// t2s counts together.
 #[derive(Default)]
 struct ScriptCount {
-    simplified: usize,
-    traditional: usize,
+    conversion: Conversion,
+    any_cjk: bool,
 }
 
 impl ScriptCount {
     fn add(&mut self, doc: &Document) {
-        self.count(doc.source.script, doc.source.chars);
+        self.count(doc.conversion, doc.source.script);
     }
 
-    fn count(&mut self, s: Script, chars: usize) {
-        match s {
-            Script::Simplified => self.simplified += chars,
-            Script::Traditional => self.traditional += chars,
-            Script::None => {}
-        }
+    fn count(&mut self, c: Conversion, s: Script) {
+        self.conversion.add(c);
+        self.any_cjk |= s != Script::None;
     }
 
     fn script(&self) -> Script {
-        if self.simplified + self.traditional == 0 {
+        if !self.any_cjk {
             Script::None
-        } else if self.traditional > self.simplified {
+        } else if self.conversion.traditional() {
             Script::Traditional
         } else {
             Script::Simplified

@@ -72,10 +72,15 @@ impl Merge {
                 .into_iter()
                 .map(|p| p.shifted(at.normalized, at.original)),
         );
-        self.tasks.extend(part.tasks.into_iter().map(|mut l| {
-            l.span = shift(l.span, by);
-            l
-        }));
+        let tasks = part
+            .tasks
+            .into_iter()
+            .map(|mut l| {
+                l.span = shift(l.span, by);
+                l
+            })
+            .collect();
+        super::tasks::join_windows(&mut self.tasks, tasks);
     }
 
     /// The places of the whole text, resolved against each other.

@@ -77,9 +77,11 @@ pub struct Text<'a> {
 }
 
 /// What a document says about itself that every part of it is read against: the
-/// publication date, the year of a one-year document and the targets' document facts.
-/// A window after the first of a large text ([`crate::ingest::windows`]) is read against
-/// the first window's context, as the whole text would have been.
+/// publication date, the year of a one-year document and the targets' document facts
+/// (the year it speaks from, whether it is a Q&A). A window after the first of a large
+/// text ([`crate::ingest::windows`]) is read against the first window's context: what the
+/// whole text says of itself where it usually says it, at the start (an undated text's
+/// latest 到YYYY年 in a later window is not seen).
 #[derive(Debug, Clone)]
 pub struct Context {
     pub published: Option<(NaiveDate, String)>,

@@ -5,16 +5,21 @@
 //! [`Windows::size`] bytes. Each cut is made in the last quarter of the piece, at the best
 //! boundary found there, searched in this order:
 //!
-//! 1. a line that opens a chapter (第三章, 第二部分, 第一篇);
-//! 2. a line that opens a top-level section (三、);
-//! 3. a blank line (a paragraph break);
-//! 4. any line break;
-//! 5. a sentence end (。！？；!?;), for a text on one long line;
-//! 6. a character boundary, for a text with no punctuation at all.
+//! 1. a line that opens a part (第二篇, 第二部分);
+//! 2. a line that opens a chapter (第三章);
+//! 3. a line that opens a top-level section (三、), in a piece with no part or chapter line
+//!    at all (a text that has chapters numbers its sections inside them);
+//! 4. a blank line (a paragraph break);
+//! 5. any line break;
+//! 6. a sentence end (。！？；!?;), for a text on one long line;
+//! 7. a character boundary, for a text with no punctuation at all.
 //!
-//! A cut at a chapter or section line closes the lists and headings of the part before it,
-//! so what a piece's extractors see is what they would have seen in the whole text, except
-//! for a list or paragraph that a lower-ranked cut had to split.
+//! A cut at a heading line closes the lists and headings below that heading's level, so a
+//! cut at the text's top level leaves every piece as the extractors would have seen it in
+//! the whole text. What a cut at a lower level loses is the headings above it (a 篇 above
+//! the 章 it cuts at, the 章 above a paragraph): their titles in `heading_path`, and what
+//! they tell the targets rules (a 发展成就 heading makes its figures facts), as well as any
+//! list or paragraph that the cut splits.
 
 use regex::Regex;
 use std::ops::Range;
@@ -71,7 +76,10 @@ impl Windows {
             let end = floor_boundary(text, start + self.size);
             let from = floor_boundary(text, start + self.size - self.size / 4).max(start + 1);
             let from = ceil_boundary(text, from);
-            let cut = marks.best(text, from, end).unwrap_or(end).max(start + 1);
+            let cut = marks
+                .best(text, start, from, end)
+                .unwrap_or(end)
+                .max(start + 1);
             let cut = ceil_boundary(text, cut);
             out.push(start..cut);
             start = cut;
@@ -101,6 +109,7 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 
 /// The boundaries a cut looks for, best first.
 struct Marks {
+    part: Regex,
     chapter: Regex,
     section: Regex,
 }
@@ -110,19 +119,19 @@ impl Marks {
         // a line's own indent (spaces, full-width spaces, a markdown heading's #) may come
         // before the marker
         let indent = r"(?m)^[ \t\u{3000}#]*";
+        let numeral = "[一二三四五六七八九十百零〇]+";
         Marks {
-            chapter: Regex::new(&format!(
-                r"{indent}第[一二三四五六七八九十百零〇]+(?:章|部分|篇)"
-            ))
-            .expect("fixed pattern"),
+            part: Regex::new(&format!(r"{indent}第{numeral}(?:部分|篇)")).expect("fixed pattern"),
+            chapter: Regex::new(&format!(r"{indent}第{numeral}章")).expect("fixed pattern"),
             section: Regex::new(&format!(r"{indent}[一二三四五六七八九十]+、"))
                 .expect("fixed pattern"),
         }
     }
 
-    /// The best cut in `text[from..end]`: the start of the last line of the best kind, or
-    /// after the last sentence end. None when there is neither.
-    fn best(&self, text: &str, from: usize, end: usize) -> Option<usize> {
+    /// The best cut in `text[from..end]` of the piece `text[start..end]`: the start of the
+    /// last line of the best kind, or after the last sentence end. None when there is
+    /// neither.
+    fn best(&self, text: &str, start: usize, from: usize, end: usize) -> Option<usize> {
         let part = &text[from..end];
         let line_start = |re: &Regex| {
             re.find_iter(part)
@@ -130,8 +139,18 @@ impl Marks {
                 .filter(|&i| i > from && text.as_bytes()[i - 1] == b'\n')
                 .last()
         };
-        line_start(&self.chapter)
-            .or_else(|| line_start(&self.section))
+        let opens_line = |re: &Regex| {
+            re.find_iter(&text[start..end])
+                .any(|m| m.start() == 0 || text.as_bytes()[start + m.start() - 1] == b'\n')
+        };
+        let has_chapters = || opens_line(&self.part) || opens_line(&self.chapter);
+        line_start(&self.part)
+            .or_else(|| line_start(&self.chapter))
+            .or_else(|| {
+                (!has_chapters())
+                    .then(|| line_start(&self.section))
+                    .flatten()
+            })
             .or_else(|| last_blank_line(part).map(|i| from + i))
             .or_else(|| part.rfind('\n').map(|i| from + i + 1))
             .or_else(|| {
@@ -209,6 +228,18 @@ mod tests {
         assert!(pieces(&w, &text)[0].ends_with("\n\n"));
         let text = format!("{}\n{}", p(21), p(40));
         assert!(pieces(&w, &text)[0].ends_with("。\n"));
+    }
+
+    #[test]
+    fn a_part_beats_a_chapter_and_sections_are_no_cut_in_a_text_with_chapters() {
+        let w = Windows::of_size(400);
+        let p = |n: usize| "加强建设。".repeat(n); // 15 bytes each
+        let text = format!("{}\n第三章 任务\n{}\n第二篇 保障\n{}", p(20), p(1), p(40));
+        assert!(pieces(&w, &text)[1].starts_with("第二篇"));
+        // 三、 under a chapter that opened the piece: the cut falls at a line break instead
+        let text = format!("第一章 总则\n{}\n{}\n三、任务\n{}", p(19), p(1), p(40));
+        let ps = pieces(&w, &text);
+        assert!(!ps[1].starts_with("三、"), "{ps:?}");
     }
 
     #[test]

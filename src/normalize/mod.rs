@@ -170,6 +170,8 @@ pub struct Document {
     pub meta: Meta,
     pub source: SourceReport,
     pub sentences: Vec<Sentence>,
+    /// How much of the text t2s changed (what `source.script` is decided by).
+    pub conversion: script::Conversion,
     /// Byte range in `text` of each sentence (every rule reads sentences by their text).
     sentence_bytes: Vec<(usize, usize)>,
 }
@@ -349,8 +351,8 @@ pub fn normalize_text(
     n: &Normalizer,
 ) -> (Mapped, Option<markdown::FrontMatter>, Format, f64) {
     let format = Format::detect(extension, text);
-    let (m, fm, ratio) = normalize_in(text, format, true, n);
-    (m, fm, format, ratio)
+    let (m, fm, conversion) = normalize_in(text, format, true, n);
+    (m, fm, format, conversion.ratio())
 }
 
 /// [`normalize_text`] in a known format; `front_matter`: whether the text may open with
@@ -360,7 +362,7 @@ fn normalize_in(
     format: Format,
     front_matter: bool,
     n: &Normalizer,
-) -> (Mapped, Option<markdown::FrontMatter>, f64) {
+) -> (Mapped, Option<markdown::FrontMatter>, script::Conversion) {
     let mut m = Mapped::identity(text);
     let mut fm = None;
     if format == Format::Markdown && front_matter {
@@ -444,7 +446,7 @@ impl Document {
         first: bool,
     ) -> Document {
         let original = decoded.text;
-        let (m, fm, ratio) = normalize_in(&original, format, first, n);
+        let (m, fm, conversion) = normalize_in(&original, format, first, n);
         let (text, map) = m.into_parts();
         let char_bytes: Vec<usize> = text
             .char_indices()
@@ -453,7 +455,7 @@ impl Document {
             .collect();
         let script = if !script::has_cjk(&original) {
             Script::None
-        } else if ratio >= 0.02 {
+        } else if conversion.traditional() {
             Script::Traditional
         } else {
             Script::Simplified
@@ -481,6 +483,7 @@ impl Document {
             char_bytes,
             meta,
             sentences,
+            conversion,
             sentence_bytes,
         }
     }

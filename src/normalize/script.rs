@@ -294,12 +294,13 @@ fn align(piece: &[MChar], converted: &str, out: &mut Mapped) {
     }
 }
 
-/// Convert to simplified script. Returns the converted text and the share of CJK characters
-/// that changed (used to report the script detected).
-pub fn convert(input: Mapped, conv: &Converter) -> (Mapped, f64) {
+/// Convert to simplified script. Returns the converted text and how many of its CJK
+/// characters changed (used to report the script detected).
+pub fn convert(input: Mapped, conv: &Converter) -> (Mapped, Conversion) {
     let text = input.as_str();
     if !conv.needs_conversion(text) {
-        return (input, 0.0);
+        let cjk = text.chars().filter(|&c| is_cjk(c)).count();
+        return (input, Conversion { cjk, changed: 0 });
     }
     let whole = conv.t2s(text);
     let out = if whole.chars().count() == input.len() {
@@ -337,12 +338,36 @@ pub fn convert(input: Mapped, conv: &Converter) -> (Mapped, f64) {
             }
         }
     }
-    let ratio = if cjk == 0 {
-        0.0
-    } else {
-        changed as f64 / cjk as f64
-    };
-    (out, ratio)
+    (out, Conversion { cjk, changed })
+}
+
+/// How much of a text t2s changed: its CJK characters, and how many of them changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Conversion {
+    pub cjk: usize,
+    pub changed: usize,
+}
+
+impl Conversion {
+    /// The share of CJK characters changed (0 without any).
+    pub fn ratio(&self) -> f64 {
+        if self.cjk == 0 {
+            0.0
+        } else {
+            self.changed as f64 / self.cjk as f64
+        }
+    }
+
+    /// A text is traditional when t2s changed at least 2% of its CJK characters.
+    pub fn traditional(&self) -> bool {
+        self.ratio() >= 0.02
+    }
+
+    /// The two texts' counts together (the windows of one text).
+    pub fn add(&mut self, other: Conversion) {
+        self.cjk += other.cjk;
+        self.changed += other.changed;
+    }
 }
 
 /// True when the text has CJK characters at all.
@@ -372,10 +397,12 @@ mod tests {
     #[test]
     fn traditional_becomes_simplified() {
         let conv = &Converter::new();
-        let (m, ratio) = convert(Mapped::identity("區域經濟發展綱要"), conv);
+        let (m, c) = convert(Mapped::identity("區域經濟發展綱要"), conv);
+        let ratio = c.ratio();
         assert_eq!(m.text(), "区域经济发展纲要");
         assert!(ratio > 0.5);
-        let (m, ratio) = convert(Mapped::identity("区域经济发展纲要"), conv);
+        let (m, c) = convert(Mapped::identity("区域经济发展纲要"), conv);
+        let ratio = c.ratio();
         assert_eq!(m.text(), "区域经济发展纲要");
         assert_eq!(ratio, 0.0);
     }

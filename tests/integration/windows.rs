@@ -128,6 +128,55 @@ fn one_long_line_without_breaks_is_cut_and_nothing_is_lost() {
     assert_eq!(n(&cut), 2000);
     assert_eq!(whole["targets"], cut["targets"]);
     assert_eq!(cut["dates"][0]["mentions"], 2000);
+    // no line break stands between windows cut inside a line
+    let mut source = cut["source"].clone();
+    source.as_object_mut().unwrap().remove("windows");
+    assert_eq!(whole["source"], source);
+}
+
+/// Write `text`, analyze it whole and in 1 KiB windows, and check it was cut.
+fn whole_and_cut(text: &str) -> (Value, Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.txt");
+    std::fs::write(&path, text).unwrap();
+    let whole = analyze(&path, "0");
+    let cut = analyze(&path, "1");
+    assert!(cut["source"]["windows"].as_u64().unwrap() >= 2);
+    (whole, cut)
+}
+
+#[test]
+fn a_list_found_again_across_a_cut_is_kept_once() {
+    // two chapters with the same sub-headings close together: one list found twice, and
+    // the cut falls at the second chapter's line (in the last quarter of the first KiB)
+    let mut text = String::from("某市城乡建设实施方案\n");
+    while text.len() < 880 {
+        text.push_str("推进有关工作。\n");
+    }
+    text.push_str("第一章 城市建设\n第一节 主要目标\n第二节 重点任务\n");
+    text.push_str("第二章 乡村建设\n第一节 主要目标\n第二节 重点任务\n");
+    text.push_str(&"落实各项措施。\n".repeat(120));
+    let (whole, cut) = whole_and_cut(&text);
+    assert_eq!(
+        whole["tasks"].as_array().unwrap().len(),
+        1,
+        "{}",
+        whole["tasks"]
+    );
+    assert_eq!(whole["tasks"], cut["tasks"]);
+}
+
+#[test]
+fn the_script_of_a_cut_text_is_decided_over_all_of_it() {
+    let simplified = "推进区域经济协调发展，加强基础设施建设。\n".repeat(150);
+    let traditional = "推進區域經濟協調發展，加強基礎設施建設。\n".repeat(40);
+    let (whole, cut) = whole_and_cut(&format!("{simplified}{traditional}"));
+    assert_eq!(whole["source"]["script"], "traditional");
+    assert_eq!(cut["source"]["script"], whole["source"]["script"]);
+    assert_eq!(
+        cut["source"]["normalized_chars"],
+        whole["source"]["normalized_chars"]
+    );
 }
 
 #[test]

@@ -330,30 +330,53 @@ fn near(a: &TaskList, b: &TaskList) -> bool {
 fn dedupe(lists: Vec<TaskList>) -> Vec<TaskList> {
     let mut kept: Vec<TaskList> = Vec::new();
     for l in lists {
-        let dup = kept.iter_mut().find(|k| {
-            near(k, &l)
-                && overlap(&l.items, &k.items) * 2 > l.items.len()
-                && overlap(&k.items, &l.items) * 2 > k.items.len()
-        });
-        let Some(k) = dup else {
-            kept.push(l);
-            continue;
-        };
-        // 围绕A、B等2个方面…一是强化A能力,二是提升B水平: the same list twice; the
-        // spelled-out items name the work better than the bare area names.
-        let richer = l.items.len() >= k.items.len()
-            && k.items
-                .iter()
-                .zip(&l.items)
-                .all(|(a, b)| b.contains(a.as_str()) && b.chars().count() > a.chars().count());
-        if richer {
-            k.items = l.items;
-            k.count_ok = k.declared_count.map(|d| d as usize == k.items.len());
-        }
-        if k.declared_count.is_none() && l.declared_count.is_some() {
-            k.declared_count = l.declared_count;
-            k.count_ok = l.declared_count.map(|d| d as usize == k.items.len());
-        }
+        keep(&mut kept, 0, l);
     }
     kept
+}
+
+/// Add the lists of the next window of a large text to those of the windows before it
+/// (both in order of position): a list that one found near the cut and the other found
+/// again is kept once, as in a text read whole.
+pub fn join_windows(kept: &mut Vec<TaskList>, next: Vec<TaskList>) {
+    let Some(first) = next.first().map(|l| l.span[0]) else {
+        return;
+    };
+    // the earlier lists that can stand near the next window's: those that end within
+    // reach of its first list
+    let from = kept
+        .iter()
+        .rposition(|k| k.span[1] + SAME_LIST_REACH < first)
+        .map_or(0, |i| i + 1);
+    for l in next {
+        keep(kept, from, l);
+    }
+}
+
+/// Keep `l` in `kept`, or merge it into the list of `kept[from..]` it repeats.
+fn keep(kept: &mut Vec<TaskList>, from: usize, l: TaskList) {
+    let dup = kept[from..].iter_mut().find(|k| {
+        near(k, &l)
+            && overlap(&l.items, &k.items) * 2 > l.items.len()
+            && overlap(&k.items, &l.items) * 2 > k.items.len()
+    });
+    let Some(k) = dup else {
+        kept.push(l);
+        return;
+    };
+    // 围绕A、B等2个方面…一是强化A能力,二是提升B水平: the same list twice; the
+    // spelled-out items name the work better than the bare area names.
+    let richer = l.items.len() >= k.items.len()
+        && k.items
+            .iter()
+            .zip(&l.items)
+            .all(|(a, b)| b.contains(a.as_str()) && b.chars().count() > a.chars().count());
+    if richer {
+        k.items = l.items;
+        k.count_ok = k.declared_count.map(|d| d as usize == k.items.len());
+    }
+    if k.declared_count.is_none() && l.declared_count.is_some() {
+        k.declared_count = l.declared_count;
+        k.count_ok = l.declared_count.map(|d| d as usize == k.items.len());
+    }
 }
