@@ -12,6 +12,7 @@
 //! runs other inputs' work meanwhile, so a slow or silent pipe holds up no other input.
 //!
 //! [`records`] reads many documents from one input instead: JSON Lines or CSV records.
+//! [`windows`] says where one very large text is cut, to be analyzed piece by piece.
 
 mod decode;
 pub mod records;
