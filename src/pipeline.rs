@@ -19,7 +19,7 @@ use crate::ingest::windows::Windows;
 use crate::ingest::{self, Decoded, Source};
 use crate::normalize::script::Conversion;
 use crate::normalize::{html, Document, Format};
-use crate::report::{DocReport, Script, TaskSummary, SCHEMA};
+use crate::report::{DocReport, Script};
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -85,9 +85,11 @@ pub fn analyze_cut(
 ) -> (usize, DocReport) {
     let bytes = decoded.text.len();
     let format = Format::detect(extension, &decoded.text);
-    let html = format == Format::Html || html::looks_like_html(&decoded.text);
+    // detection has looked for markup unless the name said markdown
+    let html = format == Format::Html
+        || (format == Format::Markdown && html::looks_like_html(&decoded.text));
     if html || !windows.applies(bytes) {
-        let doc = engine.document(path, extension, decoded);
+        let doc = Document::with_format(path, format, decoded, &engine.normalizer, true);
         return (bytes, engine.analyze(&doc));
     }
     (
@@ -110,115 +112,98 @@ fn analyze_windows(
             text: text[ranges[i].clone()].to_string(),
             encoding,
         };
-        Document::window(path, format, part, &engine.normalizer, i == 0)
+        Document::with_format(path, format, part, &engine.normalizer, i == 0)
     };
-    // original chars before each window
-    let mut starts = Vec::with_capacity(ranges.len());
-    let mut chars = 0;
-    for r in &ranges {
-        starts.push(chars);
-        chars += text[r.clone()].chars().count();
-    }
+    let ends_line = |i: usize| text[ranges[i].clone()].ends_with('\n');
     let first = window(0);
-    let part = engine.analyze_part(&first, None);
     let title = first
         .meta
         .title
         .clone()
         .or_else(|| crate::title::from_text(&first.text));
     let mut source = first.source.clone();
-    let mut merge = Merge::new(part.context.clone());
-    let mut script = ScriptCount::default();
-    script.add(&first);
-    // normalized chars so far, as the whole text would have them: a cut at a line break
-    // stands for the one line break between two non-empty windows
-    let mut normalized = Normalized::default();
-    merge.add(part, Offset::default());
-    normalized.add(first.len_chars(), text[ranges[0].clone()].ends_with('\n'));
+    let mut totals = Totals::default();
+    totals.add(Size::of(&first, ends_line(0)));
+    let mut merge = Merge::new(engine.analyze_part(&first, None));
     drop(first);
-    let context = merge.context.clone();
+    let context = merge.part.context.clone();
     let run = |i: usize| {
         let doc = window(i + 1);
         let part = engine.analyze_part(&doc, Some(&context));
-        (part, doc.len_chars(), doc.conversion, doc.source.script)
+        (part, Size::of(&doc, ends_line(i + 1)))
     };
     let rest = ranges.len() - 1;
-    let merged = ordered(0..rest, threads_for(rest), run, |i, (part, len, c, s)| {
-        let at = Offset {
-            normalized: normalized.next_start(len),
-            original: starts[i + 1],
-        };
+    // the results come in order, so each window's offsets are the totals of those before
+    let merged = ordered(0..rest, threads_for(rest), run, |_, (part, size)| {
+        let at = totals.add(size);
         merge.add(part, at);
-        normalized.add(len, text[ranges[i + 1].clone()].ends_with('\n'));
-        script.count(c, s);
         Ok(())
     });
     debug_assert!(merged.is_ok(), "merging never fails");
-    source.chars = chars;
-    source.normalized_chars = normalized.chars;
-    source.script = script.script();
+    source.chars = totals.chars;
+    source.normalized_chars = totals.normalized;
+    source.script = totals.script();
     source.windows = ranges.len();
-    let regions = merge.regions(&engine.resources.gazetteer);
-    let published = merge.context.published.as_ref();
-    DocReport {
-        schema: SCHEMA.into(),
-        path: path.to_string(),
-        published: published.map(|p| p.0.format("%Y-%m-%d").to_string()),
-        published_evidence: published.map(|p| p.1.clone()),
-        source,
-        title,
-        task_summary: TaskSummary::of(&merge.tasks),
-        targets: merge.targets,
-        dates: merge.dates,
-        regions,
-        tasks: merge.tasks,
-    }
+    merge
+        .part
+        .report(&engine.resources.gazetteer, path.to_string(), source, title)
 }
 
-/// The normalized chars of the windows so far, counted as in the whole text.
-#[derive(Default)]
-struct Normalized {
+/// What one window adds to the whole text's counts.
+struct Size {
     chars: usize,
-    /// The last non-empty window ended at a line break (the whole text has one there).
-    broken: bool,
-}
-
-impl Normalized {
-    /// Where a window of `len` chars starts.
-    fn next_start(&self, len: usize) -> usize {
-        self.chars + usize::from(self.broken && self.chars > 0 && len > 0)
-    }
-
-    /// Count a window of `len` chars whose raw text ends at a line break or not.
-    fn add(&mut self, len: usize, ends_line: bool) {
-        if len == 0 {
-            return;
-        }
-        self.chars = self.next_start(len) + len;
-        self.broken = ends_line;
-    }
-}
-
-/// The script of a text made of windows: decided as for one text, from all its windows'
-/// t2s counts together.
-#[derive(Default)]
-struct ScriptCount {
+    normalized: usize,
     conversion: Conversion,
-    any_cjk: bool,
+    cjk: bool,
+    /// Its raw text ends at a line break (the whole text has one there).
+    ends_line: bool,
 }
 
-impl ScriptCount {
-    fn add(&mut self, doc: &Document) {
-        self.count(doc.conversion, doc.source.script);
+impl Size {
+    fn of(doc: &Document, ends_line: bool) -> Size {
+        Size {
+            chars: doc.source.chars,
+            normalized: doc.len_chars(),
+            conversion: doc.conversion,
+            cjk: doc.source.script != Script::None,
+            ends_line,
+        }
     }
+}
 
-    fn count(&mut self, c: Conversion, s: Script) {
-        self.conversion.add(c);
-        self.any_cjk |= s != Script::None;
+/// The counts of the windows so far, as the whole text would have them: original and
+/// normalized chars (a cut at a line break stands for the one line break between two
+/// non-empty windows), and t2s counts, which decide the script as for one text.
+#[derive(Default)]
+struct Totals {
+    chars: usize,
+    normalized: usize,
+    /// The last non-empty window ended at a line break.
+    broken: bool,
+    conversion: Conversion,
+    cjk: bool,
+}
+
+impl Totals {
+    /// Count the next window; returns where it starts.
+    fn add(&mut self, w: Size) -> Offset {
+        let gap = usize::from(self.broken && self.normalized > 0 && w.normalized > 0);
+        let at = Offset {
+            normalized: self.normalized + gap,
+            original: self.chars,
+        };
+        self.chars += w.chars;
+        if w.normalized > 0 {
+            self.normalized = at.normalized + w.normalized;
+            self.broken = w.ends_line;
+        }
+        self.conversion.add(w.conversion);
+        self.cjk |= w.cjk;
+        at
     }
 
     fn script(&self) -> Script {
-        if !self.any_cjk {
+        if !self.cjk {
             Script::None
         } else if self.conversion.traditional() {
             Script::Traditional

@@ -7,20 +7,16 @@
 //! mention in the text ([`regions::items`]), so an ambiguous name in one window is settled
 //! by a parent named in another.
 
-use super::regions::{self, Gazetteer, Placed};
-use super::{Context, Part};
-use crate::report::{DateItem, RegionItem, Target, TaskList};
+use super::regions::Placed;
+use super::Part;
 use std::collections::HashMap;
 
-/// The findings of the windows added so far.
+/// The findings of the windows added so far, as one [`Part`] (its context the first
+/// window's, which every later window was read against).
 pub struct Merge {
-    /// The first window's context, which every later window was read against.
-    pub context: Context,
-    pub targets: Vec<Target>,
-    pub dates: Vec<DateItem>,
+    pub part: Part,
+    /// Where each date value stands in `part.dates`.
     date_pos: HashMap<String, usize>,
-    places: Vec<Placed>,
-    pub tasks: Vec<TaskList>,
 }
 
 /// Where a window starts in the whole text.
@@ -38,41 +34,44 @@ fn shift(span: [usize; 2], by: usize) -> [usize; 2] {
 }
 
 impl Merge {
-    /// Start with the first window's context.
-    pub fn new(context: Context) -> Merge {
+    /// Start with the first window's part.
+    pub fn new(first: Part) -> Merge {
+        let date_pos = first
+            .dates
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.value.clone(), i))
+            .collect();
         Merge {
-            context,
-            targets: Vec::new(),
-            dates: Vec::new(),
-            date_pos: HashMap::new(),
-            places: Vec::new(),
-            tasks: Vec::new(),
+            part: first,
+            date_pos,
         }
     }
 
     /// Add the next window's part, found in a window that starts at `at`.
-    pub fn add(&mut self, part: Part, at: Offset) {
+    pub fn add(&mut self, next: Part, at: Offset) {
         let by = at.original;
-        self.targets.extend(part.targets.into_iter().map(|mut t| {
+        let all = &mut self.part;
+        all.targets.extend(next.targets.into_iter().map(|mut t| {
             t.span = shift(t.span, by);
             t
         }));
-        for mut d in part.dates {
+        for mut d in next.dates {
             match self.date_pos.get(&d.value) {
-                Some(&i) => self.dates[i].mentions += d.mentions,
+                Some(&i) => all.dates[i].mentions += d.mentions,
                 None => {
                     d.span = shift(d.span, by);
-                    self.date_pos.insert(d.value.clone(), self.dates.len());
-                    self.dates.push(d);
+                    self.date_pos.insert(d.value.clone(), all.dates.len());
+                    all.dates.push(d);
                 }
             }
         }
-        self.places.extend(
-            part.places
+        all.places.extend(
+            next.places
                 .into_iter()
-                .map(|p| p.shifted(at.normalized, at.original)),
+                .map(|p: Placed| p.shifted(at.normalized, at.original)),
         );
-        let tasks = part
+        let tasks = next
             .tasks
             .into_iter()
             .map(|mut l| {
@@ -80,11 +79,6 @@ impl Merge {
                 l
             })
             .collect();
-        super::tasks::join_windows(&mut self.tasks, tasks);
-    }
-
-    /// The places of the whole text, resolved against each other.
-    pub fn regions(&mut self, g: &Gazetteer) -> Vec<RegionItem> {
-        regions::items(g, std::mem::take(&mut self.places))
+        super::tasks::join_windows(&mut all.tasks, tasks);
     }
 }

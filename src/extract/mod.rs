@@ -21,7 +21,7 @@ pub mod tasks;
 use crate::dicts::Dicts;
 use crate::error::DictError;
 use crate::normalize::Document;
-use crate::report::{DateItem, DocReport, Target, TaskList, TaskSummary, SCHEMA};
+use crate::report::{DateItem, DocReport, SourceReport, Target, TaskList, TaskSummary, SCHEMA};
 use crate::segment::{DocTokens, Segmenter};
 use chrono::{Datelike, NaiveDate};
 
@@ -159,19 +159,12 @@ pub fn prepare<'a>(
 /// Run every extractor on a document.
 pub fn analyze(doc: &Document, seg: &Segmenter, res: &Resources) -> DocReport {
     let part = analyze_part(doc, seg, res, None);
-    DocReport {
-        schema: SCHEMA.into(),
-        path: doc.path.clone(),
-        published: part.published(),
-        published_evidence: part.context.published.as_ref().map(|p| p.1.clone()),
-        source: doc.source.clone(),
-        title: doc.meta.title.clone(),
-        targets: part.targets,
-        dates: part.dates,
-        regions: regions::items(&res.gazetteer, part.places),
-        task_summary: TaskSummary::of(&part.tasks),
-        tasks: part.tasks,
-    }
+    part.report(
+        &res.gazetteer,
+        doc.path.clone(),
+        doc.source.clone(),
+        doc.meta.title.clone(),
+    )
 }
 
 /// What the extractors found in one document or one window of a large text, with places
@@ -185,10 +178,31 @@ pub struct Part {
 }
 
 impl Part {
-    /// The publication date as reported: ISO, or None.
-    pub fn published(&self) -> Option<String> {
-        let p = self.context.published.as_ref()?;
-        Some(p.0.format("%Y-%m-%d").to_string())
+    /// The report of a whole document (or of every window of one, merged): its places
+    /// resolved against each other, its lists counted.
+    pub fn report(
+        self,
+        g: &regions::Gazetteer,
+        path: String,
+        source: SourceReport,
+        title: Option<String>,
+    ) -> DocReport {
+        let published = self.context.published;
+        DocReport {
+            schema: SCHEMA.into(),
+            path,
+            published: published
+                .as_ref()
+                .map(|p| p.0.format("%Y-%m-%d").to_string()),
+            published_evidence: published.map(|p| p.1),
+            source,
+            title,
+            targets: self.targets,
+            dates: self.dates,
+            regions: regions::items(g, self.places),
+            task_summary: TaskSummary::of(&self.tasks),
+            tasks: self.tasks,
+        }
     }
 }
 

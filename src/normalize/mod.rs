@@ -356,7 +356,7 @@ pub fn normalize_text(
 }
 
 /// [`normalize_text`] in a known format; `front_matter`: whether the text may open with
-/// front matter (not so for a window after the first, [`Document::window`]).
+/// front matter (not so for a window after the first, [`Document::with_format`]).
 fn normalize_in(
     text: &str,
     format: Format,
@@ -423,30 +423,21 @@ impl Document {
     /// Normalize a decoded source into a document.
     pub fn new(path: &str, extension: &str, decoded: Decoded, n: &Normalizer) -> Document {
         let format = Format::detect(extension, &decoded.text);
-        Document::build(path, format, decoded, n, true)
+        Document::with_format(path, format, decoded, n, true)
     }
 
-    /// Normalize one window of a large text ([`crate::ingest::windows`]) in the format the
-    /// whole text was found to be in; only the first window may open with front matter.
-    pub fn window(
+    /// Normalize a decoded source in a format already found; `front_matter`: whether it
+    /// may open with front matter (not so for a window after the first of a large text,
+    /// [`crate::ingest::windows`], which is read in the whole text's format).
+    pub fn with_format(
         path: &str,
         format: Format,
         decoded: Decoded,
         n: &Normalizer,
-        first: bool,
-    ) -> Document {
-        Document::build(path, format, decoded, n, first)
-    }
-
-    fn build(
-        path: &str,
-        format: Format,
-        decoded: Decoded,
-        n: &Normalizer,
-        first: bool,
+        front_matter: bool,
     ) -> Document {
         let original = decoded.text;
-        let (m, fm, conversion) = normalize_in(&original, format, first, n);
+        let (m, fm, conversion) = normalize_in(&original, format, front_matter, n);
         let (text, map) = m.into_parts();
         let char_bytes: Vec<usize> = text
             .char_indices()

@@ -47,6 +47,30 @@ pub fn ferrous_s2t(s: &str) -> String {
     .map_or_else(|| s.to_string(), |c| c.convert(s))
 }
 
+/// The fields of a report that say what was found (all but `schema` and `path`), which two
+/// runs over the same text must agree on.
+pub const FINDINGS: [&str; 8] = [
+    "published",
+    "title",
+    "source",
+    "targets",
+    "dates",
+    "regions",
+    "tasks",
+    "task_summary",
+];
+
+/// Run `c` and return its standard output; a failed run fails the test with its stderr.
+pub fn stdout_of(c: &mut assert_cmd::Command) -> Vec<u8> {
+    let out = c.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
 /// The `policylens` binary in a known environment: whatever the machine running the tests
 /// has set (a wide `COLUMNS`, a user dictionary folder, a colour preference) must not
 /// change what the tests see. A test that is about one of these sets it itself.

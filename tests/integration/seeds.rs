@@ -38,16 +38,7 @@ fn seeds_match_the_snapshot() {
     let (got, want) = (got.as_array().unwrap(), want.as_array().unwrap());
     assert_eq!(got.len(), want.len());
     for (g, w) in got.iter().zip(want) {
-        for key in [
-            "published",
-            "title",
-            "source",
-            "targets",
-            "dates",
-            "regions",
-            "tasks",
-            "task_summary",
-        ] {
+        for key in crate::FINDINGS {
             assert_eq!(
                 g[key], w[key],
                 "{} {key} differs from tests/snapshots/seeds.json",

@@ -330,7 +330,8 @@ fn near(a: &TaskList, b: &TaskList) -> bool {
 fn dedupe(lists: Vec<TaskList>) -> Vec<TaskList> {
     let mut kept: Vec<TaskList> = Vec::new();
     for l in lists {
-        keep(&mut kept, 0, l);
+        let n = kept.len();
+        keep(&mut kept, 0..n, l);
     }
     kept
 }
@@ -342,20 +343,21 @@ pub fn join_windows(kept: &mut Vec<TaskList>, next: Vec<TaskList>) {
     let Some(first) = next.first().map(|l| l.span[0]) else {
         return;
     };
-    // the earlier lists that can stand near the next window's: those that end within
-    // reach of its first list
+    // the earlier windows' lists that can stand near the next window's: those after the
+    // last that ends out of reach of its first list (its own lists are deduplicated)
     let from = kept
         .iter()
         .rposition(|k| k.span[1] + SAME_LIST_REACH < first)
         .map_or(0, |i| i + 1);
+    let earlier = from..kept.len();
     for l in next {
-        keep(kept, from, l);
+        keep(kept, earlier.clone(), l);
     }
 }
 
-/// Keep `l` in `kept`, or merge it into the list of `kept[from..]` it repeats.
-fn keep(kept: &mut Vec<TaskList>, from: usize, l: TaskList) {
-    let dup = kept[from..].iter_mut().find(|k| {
+/// Keep `l` in `kept`, or merge it into the list of `kept[among]` it repeats.
+fn keep(kept: &mut Vec<TaskList>, among: std::ops::Range<usize>, l: TaskList) {
+    let dup = kept[among].iter_mut().find(|k| {
         near(k, &l)
             && overlap(&l.items, &k.items) * 2 > l.items.len()
             && overlap(&k.items, &l.items) * 2 > k.items.len()
