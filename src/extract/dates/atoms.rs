@@ -5,7 +5,6 @@
 
 use super::holidays::Holidays;
 use crate::extract::numbers::parse_chinese;
-use regex::{Captures, Regex};
 
 /// A span of a year that an ending names: its end (底, 末), its start (初), …
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,29 +98,47 @@ pub struct Atom {
 
 const CN: &str = "[一二三四五六七八九十]{1,3}";
 
-/// The atom pattern, with the holiday forms of `holidays` as one alternative.
-pub fn pattern(holidays: &Holidays) -> String {
-    format!("(?x){}\n      | {FILLERS}", anchors(holidays))
+/// Which alternative of the atom pattern matched. The anchors come first, then the fillers
+/// (the order is the alternation's: at one position the first alternative that matches wins).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Plan,
+    FiveYear,
+    Decade,
+    CnYear,
+    Year,
+    FirstMonths,
+    Part,
+    Month,
+    Day,
+    RelYear,
+    RelMonth,
+    RelQuarter,
+    YearEdge,
+    Holiday,
+    CNum,
+    Conn,
+    Pre,
+    Suf,
+    Sep,
+    Num,
 }
 
-/// The atoms that only join or modify the others: connectors, governing words, endings,
-/// separators, bare numbers. Words like 在, 和, 前 are everywhere in a text; on their own,
-/// without an anchor ([`anchor_pattern`]) or a digit, they make no date.
-const FILLERS: &str = r#"(?P<cnum>[〇零一二三四五六七八九十两]{1,4})
-      | (?P<conn>—{1,2}|─{1,2}|–|-|~|～|〜|至|到)
-      | (?P<pre>截至|截止到|截止至|截止|力争到|争取到|力争在|力争|展望|自|从|于|在)
-      | (?P<suf>前后|以前|之前|以来|以后|之后|为止|同期|期间|假期|黄金周|小长假|长假|当天|上旬|中旬|下旬|底|末|初|前|起|今)
-      | (?P<sep>[、和及与/.:])
-      | (?P<num>[0-9]+)"#;
+impl Kind {
+    /// Whether reading a match needs its inner groups (the others are read from the
+    /// matched text alone, so they are found without a capture search).
+    fn needs_groups(self) -> bool {
+        matches!(
+            self,
+            Kind::Plan | Kind::FiveYear | Kind::Decade | Kind::FirstMonths | Kind::Part
+        )
+    }
+}
 
 /// The atoms a date is built around: years, months, days, periods, relative words,
 /// holidays. A text with none of these and no digit has no date expression, so its atoms
 /// need not be read ([`atoms`]).
-pub fn anchor_pattern(holidays: &Holidays) -> String {
-    format!("(?x){}", anchors(holidays))
-}
-
-fn anchors(holidays: &Holidays) -> String {
+fn anchors(holidays: &Holidays) -> Vec<(Kind, String)> {
     let hol: Vec<String> = holidays
         .forms
         .iter()
@@ -133,23 +150,101 @@ fn anchors(holidays: &Holidays) -> String {
     } else {
         hol.join("|")
     };
-    format!(
-        r#"
-        (?P<plan>第(?P<plan_n>十[一二三四五六])个五年(?:规划|计划)(?:时期|期间)?)
-      | (?P<fyp>[“"]?(?P<fyp_n>十[一二三四五六])五[”"]?(?:规划)?(?P<fyp_s>时期|期间|末期|初期|末|初|以来)?)
-      | (?P<dec>(?:(?P<dec_c>上|本|这|[0-9]{{2}}|二十一|二十|十九)\s*世纪\s*)?(?P<dec_n>(?:19|20)?[0-9]0|[一二三四五六七八九]{{1,2}}十)\s*年代)
-      | (?P<cy>[〇零一二三四五六七八九]{{4}})\s*年度?
-      | (?P<y>19[4-9][0-9]|20[0-9][0-9]|2100)\s*年度?
-      | (?P<fm>前\s*(?P<fm_n>[0-9]{{1,2}}|[一二三四五六七八九十两]{{1,3}})\s*个\s*月)
-      | (?P<part>上半年|下半年|前三季度|前[两二]季度|第?\s*(?P<q>[一二三四1-4])\s*季度)
-      | (?P<m>(?P<m_n>[0-9]{{1,2}}|{CN}|元)\s*月份?)
-      | (?P<d>(?P<d_n>[0-9]{{1,2}}|{CN})\s*[日号])
-      | (?P<rely>今明两年|今年|去年|上一?年度?|明年|前年|后年|本年度?)
-      | (?P<relm>上个?月|本月|下个?月)
-      | (?P<relq>本季度|上一?季度|下一?季度)
-      | (?P<ye>年(?:底|末|初|内))
-      | (?P<hol>{hol})"#
-    )
+    vec![
+        (
+            Kind::Plan,
+            "第(?P<plan_n>十[一二三四五六])个五年(?:规划|计划)(?:时期|期间)?".into(),
+        ),
+        (
+            Kind::FiveYear,
+            r#"[“"]?(?P<fyp_n>十[一二三四五六])五[”"]?(?:规划)?(?P<fyp_s>时期|期间|末期|初期|末|初|以来)?"#.into(),
+        ),
+        (
+            Kind::Decade,
+            r"(?:(?P<dec_c>上|本|这|[0-9]{2}|二十一|二十|十九)\s*世纪\s*)?(?P<dec_n>(?:19|20)?[0-9]0|[一二三四五六七八九]{1,2}十)\s*年代".into(),
+        ),
+        (Kind::CnYear, r"[〇零一二三四五六七八九]{4}\s*年度?".into()),
+        (Kind::Year, r"(?:19[4-9][0-9]|20[0-9][0-9]|2100)\s*年度?".into()),
+        (
+            Kind::FirstMonths,
+            r"前\s*(?P<fm_n>[0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*个\s*月".into(),
+        ),
+        (
+            Kind::Part,
+            r"上半年|下半年|前三季度|前[两二]季度|第?\s*(?P<q>[一二三四1-4])\s*季度".into(),
+        ),
+        (Kind::Month, format!(r"(?:[0-9]{{1,2}}|{CN}|元)\s*月份?")),
+        (Kind::Day, format!(r"(?:[0-9]{{1,2}}|{CN})\s*[日号]")),
+        (
+            Kind::RelYear,
+            "今明两年|今年|去年|上一?年度?|明年|前年|后年|本年度?".into(),
+        ),
+        (Kind::RelMonth, "上个?月|本月|下个?月".into()),
+        (Kind::RelQuarter, "本季度|上一?季度|下一?季度".into()),
+        (Kind::YearEdge, "年(?:底|末|初|内)".into()),
+        (Kind::Holiday, hol),
+    ]
+}
+
+/// The atoms that only join or modify the others: connectors, governing words, endings,
+/// separators, bare numbers. Words like 在, 和, 前 are everywhere in a text; on their own,
+/// without an anchor ([`anchor_pattern`]) or a digit, they make no date.
+const FILLERS: [(Kind, &str); 6] = [
+    (Kind::CNum, "[〇零一二三四五六七八九十两]{1,4}"),
+    (Kind::Conn, "—{1,2}|─{1,2}|–|-|~|～|〜|至|到"),
+    (
+        Kind::Pre,
+        "截至|截止到|截止至|截止|力争到|争取到|力争在|力争|展望|自|从|于|在",
+    ),
+    (
+        Kind::Suf,
+        "前后|以前|之前|以来|以后|之后|为止|同期|期间|假期|黄金周|小长假|长假|当天|上旬|中旬|下旬|底|末|初|前|起|今",
+    ),
+    (Kind::Sep, "[、和及与/.:]"),
+    (Kind::Num, "[0-9]+"),
+];
+
+/// One alternation of the anchor alternatives (the prefilter of [`atoms`]).
+pub fn anchor_pattern(holidays: &Holidays) -> String {
+    let alts: Vec<String> = anchors(holidays)
+        .into_iter()
+        .map(|(_, p)| format!("(?:{p})"))
+        .collect();
+    alts.join("|")
+}
+
+/// The atom pattern, compiled once: every alternative a pattern of its own, so that one
+/// pass tells which one matched (leftmost-first, in the order above, as one alternation
+/// would) without resolving capture groups; only the few alternatives whose inner groups
+/// are read ([`Kind::needs_groups`]) get a second, anchored search over their match.
+pub struct AtomPattern {
+    re: regex_automata::meta::Regex,
+    kinds: Vec<Kind>,
+}
+
+impl AtomPattern {
+    /// Compile the alternatives of the anchors (with `holidays`) and the fillers.
+    pub fn new(holidays: &Holidays) -> Result<AtomPattern, String> {
+        let mut alts = anchors(holidays);
+        alts.extend(FILLERS.iter().map(|&(k, p)| (k, p.to_string())));
+        let kinds = alts.iter().map(|&(k, _)| k).collect();
+        let patterns: Vec<&str> = alts.iter().map(|(_, p)| p.as_str()).collect();
+        let re = regex_automata::meta::Regex::new_many(&patterns).map_err(|e| e.to_string())?;
+        Ok(AtomPattern { re, kinds })
+    }
+}
+
+/// The inner groups of one match, when its alternative has any.
+struct Groups<'t> {
+    text: &'t str,
+    caps: Option<&'t regex_automata::util::captures::Captures>,
+}
+
+impl<'t> Groups<'t> {
+    fn name(&self, n: &str) -> Option<&'t str> {
+        let span = self.caps?.get_group_by_name(n)?;
+        self.text.get(span.range())
+    }
 }
 
 /// A one- to three-character number, Arabic or Chinese (元 is the first month).
@@ -194,9 +289,9 @@ struct Around {
     after: Option<char>,
 }
 
-fn decade(c: &Captures) -> Option<Tok> {
-    let n = c.name("dec_n")?.as_str();
-    let century = c.name("dec_c").map(|m| m.as_str());
+fn decade(c: &Groups) -> Option<Tok> {
+    let n = c.name("dec_n")?;
+    let century = c.name("dec_c");
     let (n, full) = if n.bytes().all(|b| b.is_ascii_digit()) {
         let v: i32 = n.parse().ok()?;
         (v % 100, (v >= 1900).then_some(v))
@@ -231,15 +326,14 @@ fn decade(c: &Captures) -> Option<Tok> {
     Some(Tok::Decade(start, start + 9))
 }
 
-fn part(c: &Captures) -> Option<Tok> {
-    let s = c.name("part")?.as_str();
+fn part(s: &str, c: &Groups) -> Option<Tok> {
     Some(match s {
         "上半年" => Tok::Part(1, 6),
         "下半年" => Tok::Part(7, 12),
         "前三季度" => Tok::Part(1, 9),
         "前两季度" | "前二季度" => Tok::Part(1, 6),
         _ => {
-            let k = small(c.name("q")?.as_str())?;
+            let k = small(c.name("q")?)?;
             Tok::Part(3 * k - 2, 3 * k)
         }
     })
@@ -352,87 +446,83 @@ fn prefix(s: &str) -> Tok {
     })
 }
 
-/// The token of one match of the atom pattern; None when the checks reject it.
-fn token(c: &Captures, a: &Around, holidays: &Holidays) -> Option<Tok> {
-    let has = |n: &str| c.name(n).is_some();
-    let get = |n: &str| c.name(n).map_or("", |m| m.as_str());
-    if has("plan") {
-        let (x, y) = five_year(get("plan_n"))?;
-        Some(Tok::Plan(x, y))
-    } else if has("fyp") {
-        five_year_plan(c, a)
-    } else if has("dec") {
-        decade(c)
-    } else if has("cy") {
-        year_of(get("cy")).map(Tok::Year)
-    } else if has("y") {
-        year_of(get("y")).map(Tok::Year)
-    } else if has("fm") {
-        let n = small(get("fm_n")).or_else(|| (get("fm_n") == "两").then_some(2))?;
-        (1..=11).contains(&n).then_some(Tok::FirstMonths(n))
-    } else if has("part") {
-        part(c)
-    } else if has("m") {
-        month_or_day(get("m_n"), a, true)
-    } else if has("d") {
-        month_or_day(get("d_n"), a, false)
-    } else {
-        word_token(c, a, holidays)
+/// The leading characters of `s` up to a space or one of `stops` (the number of a month
+/// or a day, the digits of a year).
+fn lead<'s>(s: &'s str, stops: &[char]) -> &'s str {
+    let end = s
+        .find(|c: char| c.is_whitespace() || stops.contains(&c))
+        .unwrap_or(s.len());
+    &s[..end]
+}
+
+/// The token of one match (`s`, of alternative `kind`); None when the checks reject it.
+fn token(kind: Kind, s: &str, c: &Groups, a: &Around, holidays: &Holidays) -> Option<Tok> {
+    match kind {
+        Kind::Plan => {
+            let (x, y) = five_year(c.name("plan_n")?)?;
+            Some(Tok::Plan(x, y))
+        }
+        Kind::FiveYear => five_year_plan(c, a),
+        Kind::Decade => decade(c),
+        Kind::CnYear | Kind::Year => year_of(lead(s, &['年'])).map(Tok::Year),
+        Kind::FirstMonths => {
+            let n = c.name("fm_n")?;
+            let n = small(n).or_else(|| (n == "两").then_some(2))?;
+            (1..=11).contains(&n).then_some(Tok::FirstMonths(n))
+        }
+        Kind::Part => part(s, c),
+        Kind::Month => month_or_day(lead(s, &['月']), a, true),
+        Kind::Day => month_or_day(lead(s, &['日', '号']), a, false),
+        _ => word_token(kind, s, a, holidays),
     }
 }
 
 /// The tokens of words: relative words, holidays, connectors and the words around a date.
-fn word_token(c: &Captures, a: &Around, holidays: &Holidays) -> Option<Tok> {
-    let get = |n: &str| c.name(n).map(|m| m.as_str());
-    if let Some(s) = get("rely") {
-        relative_year(s, a)
-    } else if let Some(s) = get("relm") {
-        relative_month(s, a)
-    } else if let Some(s) = get("relq") {
-        relative_quarter(s, a)
-    } else if get("ye").is_some() {
-        // 每年年底, 当年年底, 五年内: not the document's year
-        let free = !a.before.is_some_and(|b| {
-            b.is_ascii_digit()
-                || is_cn_numeral(b)
-                || "每当近多历往连同整全半去今明前后本上下该次翌隔".contains(b)
-        });
-        free.then_some(Tok::YearEdge)
-    } else if let Some(s) = get("hol") {
-        holidays
+fn word_token(kind: Kind, s: &str, a: &Around, holidays: &Holidays) -> Option<Tok> {
+    match kind {
+        Kind::RelYear => relative_year(s, a),
+        Kind::RelMonth => relative_month(s, a),
+        Kind::RelQuarter => relative_quarter(s, a),
+        Kind::YearEdge => {
+            // 每年年底, 当年年底, 五年内: not the document's year
+            let free = !a.before.is_some_and(|b| {
+                b.is_ascii_digit()
+                    || is_cn_numeral(b)
+                    || "每当近多历往连同整全半去今明前后本上下该次翌隔".contains(b)
+            });
+            free.then_some(Tok::YearEdge)
+        }
+        Kind::Holiday => holidays
             .forms
             .iter()
             .position(|f| f.text == s)
-            .map(Tok::Holiday)
-    } else if get("conn").is_some() {
-        Some(Tok::Conn)
-    } else if let Some(s) = get("pre") {
-        Some(prefix(s))
-    } else if let Some(s) = get("suf") {
-        suffix(s, a)
-    } else if let Some(s) = get("sep") {
-        s.chars().next().map(Tok::Sep)
-    } else if let Some(s) = get("cnum") {
-        // a Chinese number that may start a range (三到五月, 二〇二一至二〇二三年)
-        let v = parse_chinese(s)?;
-        (v >= 0.0 && v.fract() == 0.0).then(|| Tok::Num(v as u64, s.chars().count()))
-    } else if let Some(s) = get("num") {
-        let v = s.bytes().fold(0u64, |v, b| {
-            v.saturating_mul(10).saturating_add(u64::from(b - b'0'))
-        });
-        Some(Tok::Num(v, s.len()))
-    } else {
-        None
+            .map(Tok::Holiday),
+        Kind::Conn => Some(Tok::Conn),
+        Kind::Pre => Some(prefix(s)),
+        Kind::Suf => suffix(s, a),
+        Kind::Sep => s.chars().next().map(Tok::Sep),
+        Kind::CNum => {
+            // a Chinese number that may start a range (三到五月, 二〇二一至二〇二三年)
+            let v = parse_chinese(s)?;
+            (v >= 0.0 && v.fract() == 0.0).then(|| Tok::Num(v as u64, s.chars().count()))
+        }
+        Kind::Num => {
+            let v = s.bytes().fold(0u64, |v, b| {
+                v.saturating_mul(10).saturating_add(u64::from(b - b'0'))
+            });
+            Some(Tok::Num(v, s.len()))
+        }
+        _ => None,
     }
 }
 
 /// “十四五”时期; not 十四五 inside a longer numeral (第十四五) or before a measure word.
-fn five_year_plan(c: &Captures, a: &Around) -> Option<Tok> {
-    let (x, y) = five_year(c.name("fyp_n")?.as_str())?;
+fn five_year_plan(c: &Groups, a: &Around) -> Option<Tok> {
+    let (x, y) = five_year(c.name("fyp_n")?)?;
     if a.before == Some('第') || a.after.is_some_and(|n| "个年期".contains(n)) {
         return None;
     }
-    let edge = match c.name("fyp_s").map(|m| m.as_str()) {
+    let edge = match c.name("fyp_s") {
         Some("末" | "末期") => Some(Suf::End),
         Some("初" | "初期") => Some(Suf::Start),
         _ => None,
@@ -441,11 +531,17 @@ fn five_year_plan(c: &Captures, a: &Around) -> Option<Tok> {
 }
 
 /// Every atom of `text`, in order, skipping those inside `skip` (URLs).
-pub fn atoms(re: &Regex, holidays: &Holidays, text: &str, skip: &[(usize, usize)]) -> Vec<Atom> {
+pub fn atoms(
+    p: &AtomPattern,
+    holidays: &Holidays,
+    text: &str,
+    skip: &[(usize, usize)],
+) -> Vec<Atom> {
+    use regex_automata::{Anchored, Input};
     let mut out = Vec::new();
     let mut urls = skip.iter().peekable();
-    for c in re.captures_iter(text) {
-        let Some(m) = c.get(0) else { continue };
+    let mut caps = None;
+    for m in p.re.find_iter(text) {
         let (start, end) = (m.start(), m.end());
         while urls.peek().is_some_and(|&&(_, b)| b <= start) {
             urls.next();
@@ -453,11 +549,25 @@ pub fn atoms(re: &Regex, holidays: &Holidays, text: &str, skip: &[(usize, usize)
         if urls.peek().is_some_and(|&&(a, _)| a < end) {
             continue;
         }
+        let kind = p.kinds[m.pattern().as_usize()];
+        let groups = if kind.needs_groups() {
+            let c = caps.get_or_insert_with(|| p.re.create_captures());
+            let input = Input::new(text)
+                .span(start..end)
+                .anchored(Anchored::Pattern(m.pattern()));
+            p.re.search_captures(&input, c);
+            Groups {
+                text,
+                caps: Some(&*c),
+            }
+        } else {
+            Groups { text, caps: None }
+        };
         let around = Around {
             before: text[..start].chars().next_back(),
             after: text[end..].chars().next(),
         };
-        if let Some(tok) = token(&c, &around, holidays) {
+        if let Some(tok) = token(kind, &text[start..end], &groups, &around, holidays) {
             out.push(Atom { tok, start, end });
         }
     }

@@ -29,7 +29,7 @@ const ONE_YEAR_TITLES: &[&str] = &[
 
 /// The compiled date grammar.
 pub struct DateGrammar {
-    atoms: Regex,
+    atoms: atoms::AtomPattern,
     /// The atoms a date is built around ([`atoms::anchor_pattern`]): a text with none of
     /// them and no digit is not scanned further.
     anchors: Regex,
@@ -64,7 +64,11 @@ impl DateGrammar {
             alts.join("|")
         );
         Ok(DateGrammar {
-            atoms: compile(&atoms::pattern(&holidays), "date atom")?,
+            atoms: atoms::AtomPattern::new(&holidays).map_err(|e| DictError::Row {
+                file: "dicts/holidays.tsv".into(),
+                line: 0,
+                message: format!("the date atom pattern does not compile: {e}"),
+            })?,
             anchors: compile(&atoms::anchor_pattern(&holidays), "date anchor")?,
             urls: compile(r"(?i)(?:https?://|www\.)[\x21-\x7e]+", "URL")?,
             holidays,
