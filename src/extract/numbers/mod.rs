@@ -223,12 +223,25 @@ fn idiom_at(c: &Chars, i: usize, g: &Grammar) -> Option<usize> {
     (one_char_word && c.at(i + 3).is_some() && !prev_is_number).then_some(4)
 }
 
+/// Whether a quantity or an idiom ([`idiom_at`]) can start with `ch`: a digit or Chinese
+/// numeral, a sign (负, 零下, a minus), 几/数/上 (几十, 数百, 上万), 百/千/万 of 百分之.
+/// Every other char is passed over without trying the readers at it.
+fn may_start(ch: char) -> bool {
+    ch.is_ascii_digit()
+        || is_cn_numeral(ch)
+        || matches!(ch, '负' | '零' | '-' | '−' | '﹣' | '几' | '数' | '上' | '一' | '十')
+}
+
 /// Scan `text` for quantities.
 pub fn scan(text: &str, g: &Grammar) -> Vec<Quantity> {
     let c = Chars::new(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < c.cs.len() {
+        if !may_start(c.cs[i]) {
+            i += 1;
+            continue;
+        }
         if let Some(n) = idiom_at(&c, i, g) {
             i += n;
             continue;
