@@ -4,24 +4,42 @@
 
 use crate::dicts::TaskWords;
 use crate::segment::Segmenter;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
-/// What item splitting needs: the segmenter for the pieces' words and the task vocabulary.
+/// What item splitting needs: the segmenter for the pieces' words, the task vocabulary and
+/// the pieces tagged so far.
 #[derive(Clone, Copy)]
 pub struct Ix<'a> {
     pub seg: &'a Segmenter,
     pub v: &'a TaskWords,
+    pub memo: &'a TagMemo,
 }
 
 /// A piece's words and tags.
 type Words = Vec<(String, String)>;
 
+/// The words of the pieces tagged so far in one document, by piece: the list rules look at
+/// the same piece more than once (for the verbs and heads pieces share), and jieba tags it
+/// once.
+#[derive(Default)]
+pub struct TagMemo(RefCell<HashMap<String, Rc<Words>>>);
+
 impl Ix<'_> {
-    fn words(&self, s: &str) -> Words {
-        self.seg
-            .tag(s, 0)
-            .into_iter()
-            .map(|t| (t.word.to_string(), t.tag.to_string()))
-            .collect()
+    fn words(&self, s: &str) -> Rc<Words> {
+        if let Some(w) = self.memo.0.borrow().get(s) {
+            return w.clone();
+        }
+        let w: Rc<Words> = Rc::new(
+            self.seg
+                .tag(s, 0)
+                .into_iter()
+                .map(|t| (t.word.to_string(), t.tag.to_string()))
+                .collect(),
+        );
+        self.memo.0.borrow_mut().insert(s.to_string(), w.clone());
+        w
     }
 
     /// The verb a piece opens with, if any (a listed verb, a verb token, or a listed verb

@@ -27,7 +27,7 @@ use crate::dicts::{Dicts, TaskWords};
 use crate::error::DictError;
 use crate::report::{ListKind, TaskList};
 use crate::rules::Rule;
-use items::{trim_item, Ix};
+use items::{trim_item, Ix, TagMemo};
 use regex::Regex;
 
 /// The task-list vocabulary (`dicts/task_rules.tsv`) and the patterns built from it.
@@ -90,6 +90,8 @@ pub struct Cx<'t, 'a> {
     pub tx: &'t Text<'a>,
     pub v: &'a Vocab,
     pub paths: &'t [Vec<String>],
+    /// The pieces tagged so far in this document.
+    pub memo: &'t TagMemo,
 }
 
 impl Cx<'_, '_> {
@@ -98,6 +100,7 @@ impl Cx<'_, '_> {
         Ix {
             seg: self.tx.tokens.segmenter(),
             v: &self.v.words,
+            memo: self.memo,
         }
     }
 }
@@ -269,10 +272,12 @@ fn outline_paths(tx: &Text, v: &Vocab) -> Vec<Vec<String>> {
 pub fn extract(tx: &Text) -> Vec<TaskList> {
     let v = &tx.res.tasks;
     let paths = outline_paths(tx, v);
+    let memo = TagMemo::default();
     let cx = Cx {
         tx,
         v,
         paths: &paths,
+        memo: &memo,
     };
     let mut lists: Vec<TaskList> = Vec::new();
     inline::inline_lists(cx, &mut lists);
