@@ -164,8 +164,13 @@ struct Chars<'t> {
 
 impl<'t> Chars<'t> {
     fn new(text: &'t str) -> Chars<'t> {
-        let (bs, cs): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
-        let mut bs = bs;
+        // at most one char per byte: one allocation each, no regrowing
+        let mut cs = Vec::with_capacity(text.len());
+        let mut bs = Vec::with_capacity(text.len() + 1);
+        for (b, c) in text.char_indices() {
+            bs.push(b);
+            cs.push(c);
+        }
         bs.push(text.len());
         Chars { text, cs, bs }
     }

@@ -112,6 +112,18 @@ fn resolve(g: &Gazetteer, mentions: &mut Vec<Placed>) {
     }
 }
 
+/// The merge key of a mention: its area, its unit's code, or its ambiguous name (the key
+/// [`place`] gives with the item).
+fn place_key(g: &Gazetteer, m: &Mention, evidence: &str) -> String {
+    if let Some(ai) = m.area {
+        return format!("area:{}", g.areas[ai].name);
+    }
+    if let [i] = m.units[..] {
+        return g.units[i].code.to_string();
+    }
+    format!("ambiguous:{evidence}")
+}
+
 /// The place a mention stands for, with no mentions counted yet, and its merge key.
 fn place(g: &Gazetteer, m: &Mention, evidence: String) -> (String, RegionItem) {
     let mut item = RegionItem {
@@ -194,11 +206,17 @@ pub fn items(g: &Gazetteer, mut placed: Vec<Placed>) -> Vec<RegionItem> {
     let mut items: Vec<RegionItem> = Vec::new();
     let mut key_pos: HashMap<String, usize> = HashMap::new();
     for p in placed {
-        let (key, item) = place(g, &p.mention, p.evidence);
-        let pos = *key_pos.entry(key).or_insert_with(|| {
-            items.push(item);
-            items.len() - 1
-        });
+        // a place met before is only counted: its item is built once
+        let key = place_key(g, &p.mention, &p.evidence);
+        let pos = match key_pos.get(&key) {
+            Some(&pos) => pos,
+            None => {
+                let (key, item) = place(g, &p.mention, p.evidence);
+                items.push(item);
+                key_pos.insert(key, items.len() - 1);
+                items.len() - 1
+            }
+        };
         items[pos].mentions += 1;
         items[pos].spans.push(p.span);
     }
