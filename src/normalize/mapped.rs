@@ -305,6 +305,43 @@ impl Mapped {
         out
     }
 
+    /// Append characters `[from, from + n)`, which start at byte `byte`, of `src` as they
+    /// are: their text in one copy, their ranges run by run.
+    pub fn push_from(&mut self, src: &Mapped, from: usize, byte: usize, n: usize) {
+        if n == 0 {
+            return;
+        }
+        let text = &src.text[byte..];
+        let len = text.char_indices().nth(n).map_or(text.len(), |(b, _)| b);
+        self.text.push_str(&text[..len]);
+        for (start, end) in src.map.iter_from(from).take(n) {
+            self.map.push(start, end);
+        }
+    }
+
+    /// The lines (without the '\n'), each as its text, the char and byte offsets where it
+    /// starts, and its number of chars.
+    pub fn line_spans(&self) -> impl Iterator<Item = LineSpan<'_>> + '_ {
+        let mut from = 0usize;
+        self.text.split('\n').scan(0usize, move |byte, line| {
+            let (b, c) = (*byte, from);
+            *byte += line.len() + 1;
+            let n = line.chars().count();
+            from += n + 1;
+            Some(LineSpan {
+                text: line,
+                from: c,
+                byte: b,
+                n,
+            })
+        })
+    }
+
+    /// The characters of a line of [`Mapped::line_spans`].
+    pub fn line_chars<'m>(&'m self, l: &LineSpan) -> impl Iterator<Item = MChar> + 'm {
+        self.iter_from(l.from, l.byte).take(l.n)
+    }
+
     /// The lines (without the '\n'), each as its text and an iterator over its characters.
     pub fn lines(&self) -> impl Iterator<Item = (&str, impl Iterator<Item = MChar> + '_)> + '_ {
         let mut from = 0usize;
@@ -316,6 +353,16 @@ impl Mapped {
             Some((line, self.iter_from(c, b).take(n)))
         })
     }
+}
+
+/// One line of a [`Mapped`] text: its text, where it starts (char and byte) and its length
+/// in chars.
+#[derive(Debug, Clone, Copy)]
+pub struct LineSpan<'t> {
+    pub text: &'t str,
+    pub from: usize,
+    pub byte: usize,
+    pub n: usize,
 }
 
 impl FromIterator<MChar> for Mapped {

@@ -185,17 +185,47 @@ pub fn fold_width(c: char) -> char {
     }
 }
 
+/// A char [`whitespace`] drops, turns into a space or collapses.
+fn is_space_or_invisible(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\r'
+            | '\t'
+            | '\u{0b}'
+            | '\u{0c}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{ad}'
+            | '\u{feff}'
+    )
+}
+
 /// Whitespace: drop '\r', zero-width characters and bidi marks, tabs to spaces, collapse runs
 /// of spaces, trim each line, and keep at most one blank line in a row.
 pub fn whitespace(input: &Mapped) -> Mapped {
     let mut out = Mapped::with_capacity(input.as_str().len());
     let mut blank_run = 0;
-    for (_, line) in input.lines() {
+    for l in input.line_spans() {
+        if l.n > 0 && !l.text.chars().any(is_space_or_invisible) {
+            // nothing to drop or collapse: the line as it is
+            blank_run = 0;
+            if let Some(prev) = out.last() {
+                out.push(MChar {
+                    c: '\n',
+                    start: prev.end,
+                    end: prev.end,
+                });
+            }
+            out.push_from(input, l.from, l.byte, l.n);
+            continue;
+        }
         // the first space after a character of the line, written only when another
         // character follows (so that runs collapse and the line is trimmed)
         let mut pending: Option<MChar> = None;
         let mut started = false;
-        for m in line {
+        for m in input.line_chars(&l) {
             let c = match m.c {
                 // zero-width and invisible format characters: bidi marks and embeddings
                 // (U+200E/F, U+202A–E, U+2066–9), word joiner, soft hyphen
@@ -300,18 +330,14 @@ impl Lines {
 /// Drop lines that match a boilerplate pattern from `dicts/boilerplate.tsv`.
 pub fn remove_boilerplate(input: &Mapped, patterns: &Lines) -> Mapped {
     let mut out = Mapped::with_capacity(input.as_str().len());
-    for (s, line) in input.lines() {
-        let n = s.chars().count();
+    for l in input.line_spans() {
+        let (s, n) = (l.text, l.n);
         let drop = patterns.matches(s, n);
         if drop || s.is_empty() && out.last().is_none_or(|m| m.c == '\n') {
             continue;
         }
-        let mut last = None;
-        for m in line {
-            out.push(m);
-            last = Some(m);
-        }
-        if let Some(last) = last {
+        out.push_from(input, l.from, l.byte, n);
+        if let Some(last) = (n > 0).then(|| out.last()).flatten() {
             out.push(MChar {
                 c: '\n',
                 start: last.end,
