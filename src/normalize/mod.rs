@@ -409,7 +409,7 @@ fn normalize_in(
     let m = remove_boilerplate(&converted, &n.boilerplate);
     // PDF extracts: lines cut where the page's column ended are one line again
     let m = if format == Format::Text {
-        wrapped::join_wrapped_lines(&m)
+        wrapped::join_wrapped_lines(m)
     } else {
         m
     };

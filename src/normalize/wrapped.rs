@@ -68,7 +68,7 @@ fn runs_on(lines: &[&str], i: usize) -> bool {
 
 /// Join the wrapped lines of a wrapped document (see the module documentation); other
 /// documents come back unchanged.
-pub fn join_wrapped_lines(input: &Mapped) -> Mapped {
+pub fn join_wrapped_lines(input: Mapped) -> Mapped {
     let lines: Vec<&str> = input.as_str().split('\n').collect();
     let joins: Vec<bool> = (0..lines.len()).map(|i| runs_on(&lines, i)).collect();
     let long = lines
@@ -77,7 +77,7 @@ pub fn join_wrapped_lines(input: &Mapped) -> Mapped {
         .count();
     let running = joins.iter().filter(|&&j| j).count();
     if running < 3 || running * 2 < long {
-        return input.clone();
+        return input;
     }
     let mut out = Mapped::with_capacity(input.as_str().len());
     let mut line = 0;
@@ -98,7 +98,7 @@ mod tests {
     use super::*;
 
     fn join(text: &str) -> String {
-        join_wrapped_lines(&Mapped::identity(text)).text()
+        join_wrapped_lines(Mapped::identity(text)).text()
     }
 
     #[test]
