@@ -16,8 +16,14 @@ const PLACE_VERBS: [char; 12] = [
 ];
 
 /// The abbreviations: character → (unit index, may stand alone), sorted by character (a
-/// few dozen; looked up at every character of a text, so a binary search, not a hash).
-pub struct Abbreviations(Vec<(char, (usize, bool))>);
+/// few dozen; looked up at every character of a text, so a binary search, not a hash),
+/// and a bitmap over the chars between the first and the last of them, which answers "no"
+/// for almost every char of a text at once.
+pub struct Abbreviations {
+    sorted: Vec<(char, (usize, bool))>,
+    first: u32,
+    bits: Vec<u64>,
+}
 
 impl Abbreviations {
     /// Read the table against the gazetteer's units (rows of unknown codes are skipped).
@@ -31,12 +37,38 @@ impl Abbreviations {
         }
         let mut sorted: Vec<(char, (usize, bool))> = map.into_iter().collect();
         sorted.sort_unstable();
-        Abbreviations(sorted)
+        let first = sorted.first().map_or(0, |&(c, _)| c as u32);
+        let last = sorted.last().map_or(0, |&(c, _)| c as u32);
+        let mut bits = vec![
+            0u64;
+            if sorted.is_empty() {
+                0
+            } else {
+                (last - first) as usize / 64 + 1
+            }
+        ];
+        for &(c, _) in &sorted {
+            let k = (c as u32 - first) as usize;
+            bits[k / 64] |= 1 << (k % 64);
+        }
+        Abbreviations {
+            sorted,
+            first,
+            bits,
+        }
     }
 
     fn get(&self, c: char) -> Option<(usize, bool)> {
-        let k = self.0.binary_search_by_key(&c, |&(x, _)| x).ok()?;
-        Some(self.0[k].1)
+        let k = (c as u32).checked_sub(self.first)? as usize;
+        if self
+            .bits
+            .get(k / 64)
+            .is_none_or(|w| w & (1 << (k % 64)) == 0)
+        {
+            return None;
+        }
+        let i = self.sorted.binary_search_by_key(&c, |&(x, _)| x).ok()?;
+        Some(self.sorted[i].1)
     }
 }
 
