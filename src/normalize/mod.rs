@@ -154,6 +154,11 @@ impl Meta {
 /// this many chars from the nearest note).
 const BYTE_STRIDE: usize = 16;
 
+/// Whether a byte of UTF-8 starts a char (is no continuation byte, 0x80–0xBF).
+fn is_char_start(b: u8) -> bool {
+    (b as i8) >= -0x40
+}
+
 /// A normalized document: the text every extractor reads, and the way back to the source.
 #[derive(Debug)]
 pub struct Document {
@@ -516,11 +521,17 @@ impl Document {
         let Some(&at) = self.char_bytes.get(c / BYTE_STRIDE) else {
             return self.text.len();
         };
-        let rest = &self.text[at..];
-        at + rest
-            .char_indices()
-            .nth(c % BYTE_STRIDE)
-            .map_or(rest.len(), |(b, _)| b)
+        // the (c % stride)-th char start after `at`: count the bytes that start a char
+        let mut k = c % BYTE_STRIDE;
+        for (i, &x) in self.text.as_bytes()[at..].iter().enumerate() {
+            if is_char_start(x) {
+                if k == 0 {
+                    return at + i;
+                }
+                k -= 1;
+            }
+        }
+        self.text.len()
     }
 
     /// Char index of byte offset `b` in [`Document::text`] (must be a char boundary).
@@ -534,9 +545,9 @@ impl Document {
         }
         let at = self.char_bytes[k - 1];
         // chars of the block that start before `b`
-        let before = self.text[at..]
-            .char_indices()
-            .take_while(|&(i, _)| at + i < b)
+        let before = self.text.as_bytes()[at..b]
+            .iter()
+            .filter(|&&x| is_char_start(x))
             .count();
         (k - 1) * BYTE_STRIDE + before
     }
