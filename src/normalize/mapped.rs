@@ -306,7 +306,8 @@ impl Mapped {
     }
 
     /// Append characters `[from, from + n)`, which start at byte `byte`, of `src` as they
-    /// are: their text in one copy, their ranges run by run.
+    /// are: their text in one copy, their ranges walked run by run (and merged into runs
+    /// here as [`Mapped::push`] does), with no char decoded or encoded.
     pub fn push_from(&mut self, src: &Mapped, from: usize, byte: usize, n: usize) {
         if n == 0 {
             return;
@@ -340,18 +341,6 @@ impl Mapped {
     /// The characters of a line of [`Mapped::line_spans`].
     pub fn line_chars<'m>(&'m self, l: &LineSpan) -> impl Iterator<Item = MChar> + 'm {
         self.iter_from(l.from, l.byte).take(l.n)
-    }
-
-    /// The lines (without the '\n'), each as its text and an iterator over its characters.
-    pub fn lines(&self) -> impl Iterator<Item = (&str, impl Iterator<Item = MChar> + '_)> + '_ {
-        let mut from = 0usize;
-        self.text.split('\n').scan(0usize, move |byte, line| {
-            let (b, c) = (*byte, from);
-            *byte += line.len() + 1;
-            let n = line.chars().count();
-            from += n + 1;
-            Some((line, self.iter_from(c, b).take(n)))
-        })
     }
 }
 
@@ -426,11 +415,58 @@ mod tests {
     }
 
     #[test]
+    fn a_line_copied_whole_keeps_every_range() {
+        // ranges of every kind: entities (one char for many), dropped chars (gaps), line
+        // breaks standing for nothing, a char outside the BMP
+        let mut src = Mapped::default();
+        let ranges = [
+            (0, 1),
+            (1, 6),
+            (6, 7),
+            (9, 10),
+            (10, 10),
+            (10, 11),
+            (11, 12),
+        ];
+        for (c, &(a, b)) in "a&b\n𠀋cd".chars().zip(&ranges) {
+            src.push(MChar {
+                c,
+                start: a,
+                end: b,
+            });
+        }
+        for l in src.line_spans() {
+            let mut whole = Mapped::default();
+            whole.push(MChar {
+                c: 'x',
+                start: 0,
+                end: 1,
+            });
+            whole.push_from(&src, l.from, l.byte, l.n);
+            let mut by_char = Mapped::default();
+            by_char.push(MChar {
+                c: 'x',
+                start: 0,
+                end: 1,
+            });
+            for m in src.line_chars(&l) {
+                by_char.push(m);
+            }
+            assert_eq!(whole.as_str(), by_char.as_str());
+            assert_eq!(records(&whole), records(&by_char));
+            assert_eq!(whole.map, by_char.map, "the same runs");
+        }
+    }
+
+    #[test]
     fn lines_tail_and_map_chars_keep_the_ranges() {
         let m = Mapped::identity("ab\n\ncd\n");
         let lines: Vec<(String, Vec<Record>)> = m
-            .lines()
-            .map(|(s, cs)| (s.to_string(), cs.map(|m| (m.c, m.start, m.end)).collect()))
+            .line_spans()
+            .map(|l| {
+                let cs = m.line_chars(&l).map(|m| (m.c, m.start, m.end)).collect();
+                (l.text.to_string(), cs)
+            })
             .collect();
         assert_eq!(
             lines,

@@ -234,10 +234,7 @@ fn idiom_at(c: &Chars, i: usize, g: &Grammar) -> Option<usize> {
 fn may_start(ch: char) -> bool {
     ch.is_ascii_digit()
         || is_cn_numeral(ch)
-        || matches!(
-            ch,
-            '负' | '零' | '-' | '−' | '﹣' | '几' | '数' | '上' | '一' | '十'
-        )
+        || matches!(ch, '负' | '-' | '−' | '﹣' | '几' | '数' | '上')
 }
 
 /// Scan `text` for quantities.
