@@ -117,6 +117,38 @@ pub struct Grammar {
     before: Vec<ComparatorWord>,
     /// Comparator words after the number and its unit, longest first.
     after: Vec<ComparatorWord>,
+    /// [`may_start`] of every char of the CJK block, as bits: the scan asks at every char.
+    starts: StartChars,
+}
+
+/// [`may_start`] as a bitmap over the CJK Unified Ideographs block (U+4E00–U+9FFF), where
+/// most chars of a text are: one bit test instead of the comparisons of the numeral
+/// match; other chars are asked directly.
+struct StartChars(Vec<u64>);
+
+const CJK_FIRST: u32 = 0x4E00;
+const CJK_LAST: u32 = 0x9FFF;
+
+impl StartChars {
+    fn new() -> StartChars {
+        let mut bits = vec![0u64; ((CJK_LAST - CJK_FIRST) / 64 + 1) as usize];
+        for (k, ch) in (CJK_FIRST..=CJK_LAST)
+            .filter_map(char::from_u32)
+            .enumerate()
+        {
+            if may_start(ch) {
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        StartChars(bits)
+    }
+
+    fn get(&self, ch: char) -> bool {
+        match (ch as u32).checked_sub(CJK_FIRST) {
+            Some(k) if ch as u32 <= CJK_LAST => self.0[k as usize / 64] & (1 << (k % 64)) != 0,
+            _ => may_start(ch),
+        }
+    }
 }
 
 impl Grammar {
@@ -128,6 +160,7 @@ impl Grammar {
             year_between: Regex::new(r"(?:19|20)\d{2}年(?:底|末)?的?$").expect("fixed pattern"),
             before,
             after,
+            starts: StartChars::new(),
         })
     }
 
@@ -243,7 +276,7 @@ pub fn scan(text: &str, g: &Grammar) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < c.cs.len() {
-        if !may_start(c.cs[i]) {
+        if !g.starts.get(c.cs[i]) {
             i += 1;
             continue;
         }
@@ -885,6 +918,15 @@ pub fn comparator(text: &str, q: &Quantity, g: &Grammar) -> ComparatorRead {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_start_bitmap_answers_as_may_start_for_every_char() {
+        let starts = StartChars::new();
+        for ch in (0..0x11_0000).filter_map(char::from_u32) {
+            assert_eq!(starts.get(ch), may_start(ch), "{ch:?}");
+        }
+        assert!(starts.get('一') && starts.get('亿') && starts.get('7') && !starts.get('的'));
+    }
 
     #[test]
     fn a_bare_phrase_is_a_numeral_only_as_in_running_text() {
