@@ -14,6 +14,7 @@ pub mod lattice;
 pub mod merge;
 pub mod numbers;
 pub mod outline;
+pub mod phrases;
 pub mod regions;
 pub mod targets;
 pub mod tasks;

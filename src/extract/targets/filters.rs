@@ -112,11 +112,6 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF)
 }
 
-/// True when `s` contains one of `words`.
-pub fn has_any(s: &str, words: &[String]) -> bool {
-    words.iter().any(|w| s.contains(w.as_str()))
-}
-
 /// Is the quantity inside a short quoted name (“100+500+5000”, “万亩千亿”) or a title 《…》?
 fn enclosed(sentence: &str, q: &Quantity) -> Option<Reject> {
     let (wa, wb) = window(sentence, q);
@@ -296,10 +291,10 @@ fn context(sentence: &str, q: &Quantity, g: &Grammar, v: &Vocab) -> Option<Rejec
     }
     let (clause_start, clause_end) = clause_bounds(sentence, q);
     let clause = &sentence[clause_start..clause_end];
-    if has_any(clause, &v.words.instruments) {
+    if v.instruments.any_in(clause) {
         return Some(Reject::Instrument);
     }
-    if has_any(clause, &v.words.events) {
+    if v.events.any_in(clause) {
         return Some(Reject::Event);
     }
     None

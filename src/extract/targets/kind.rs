@@ -2,7 +2,7 @@
 //! against the publication date, the cue words of its sentence (已, 截至 / 力争, 到), the
 //! section it sits in, and whether the document is a press text.
 
-use super::filters::{clause_bounds, has_any, window};
+use super::filters::{clause_bounds, window};
 use super::time::time_in_sentence;
 use super::Frame;
 use crate::extract::numbers::Quantity;
@@ -65,13 +65,11 @@ fn cues(tx: &Text, f: &Frame, q: &Quantity) -> Cues {
         && v.words.change_to.iter().any(|w| after.contains(w.as_str()));
     let (clause_start, _) = clause_bounds(f.sent, q);
     let own = &f.sent[clause_start..clause_end];
-    let own_target = has_any(own, &v.words.target_cues) && !has_any(own, &v.words.status_cues);
+    let own_target = v.target_cues.any_in(own) && !v.status_cues.any_in(own);
     Cues {
         own_target,
-        status: has_any(around, &v.words.status_cues)
-            || v.past_span.is_match(around)
-            || past_period,
-        target: has_any(around, &v.words.target_cues),
+        status: v.status_cues.any_in(around) || v.past_span.is_match(around) || past_period,
+        target: v.target_cues.any_in(around),
         baseline,
     }
 }

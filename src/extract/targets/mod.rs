@@ -16,6 +16,7 @@ pub mod time;
 
 use super::dates::DateMatch;
 use super::numbers::Quantity;
+use super::phrases::Phrases;
 use super::Text;
 use crate::dicts::{Dicts, TargetWords};
 use crate::error::DictError;
@@ -36,6 +37,13 @@ pub struct Vocab {
     pub leading_time: Regex,
     /// Indicator table headers.
     pub tables: tables::TableVocab,
+    /// The cue and heading lists of `words`, each asked of every figure in one pass.
+    pub status_cues: Phrases,
+    pub target_cues: Phrases,
+    pub status_headings: Phrases,
+    pub target_headings: Phrases,
+    pub instruments: Phrases,
+    pub events: Phrases,
 }
 
 impl Vocab {
@@ -58,6 +66,12 @@ impl Vocab {
             .transpose()?;
         Ok(Vocab {
             tables: tables::TableVocab::new(dicts)?,
+            status_cues: Phrases::new(&words.status_cues),
+            target_cues: Phrases::new(&words.target_cues),
+            status_headings: Phrases::new(&words.status_headings),
+            target_headings: Phrases::new(&words.target_headings),
+            instruments: Phrases::new(&words.instruments),
+            events: Phrases::new(&words.events),
             words,
             annual_plan,
             past_span: Regex::new(r"(?:近|过去|最近)\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:年|个月)|近年来|过去一年|上年")

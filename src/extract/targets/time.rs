@@ -3,7 +3,7 @@
 //! one-year plan's title (2023年…工作要点). Also what the headings say about a section
 //! (progress or goals).
 
-use super::filters::{has_any, CLAUSE_DELIMS};
+use super::filters::CLAUSE_DELIMS;
 use crate::extract::dates::{self, DateMatch};
 use crate::extract::numbers::Grammar;
 use crate::extract::outline;
@@ -246,9 +246,9 @@ pub struct Section {
 fn heading_section(tx: &Text, i: usize, level: u8) -> Section {
     let v = &tx.res.targets;
     let t = tx.doc.sentence_text(i);
-    let cue = if has_any(t, &v.words.status_headings) {
+    let cue = if v.status_headings.any_in(t) {
         Some(true)
-    } else if has_any(t, &v.words.target_headings) {
+    } else if v.target_headings.any_in(t) {
         Some(false)
     } else {
         None

@@ -13,12 +13,7 @@ use regex::Captures;
 /// count that hold its items ([`clause_start`]); a 了 or 包括 right after, and a word that
 /// only opens the clause (从A、B等5方面着手), are not part of it.
 fn list_start(head: &str, cx: Cx, declared: Option<u32>) -> usize {
-    let lead =
-        cx.v.words
-            .inline_leads
-            .iter()
-            .filter_map(|l| head.rfind(l.as_str()).map(|i| (i, i + l.len())))
-            .max_by_key(|x| (x.0, x.1));
+    let lead = cx.v.inline_leads.rightmost(head);
     let mut start = match lead {
         Some((_, e)) => e,
         None => clause_start(head, declared),
@@ -241,11 +236,7 @@ fn announces(cx: Cx, lead: &str, body: &str, counts: &[u32]) -> bool {
     {
         return false;
     }
-    let announced = !counts.is_empty()
-        || w.leads
-            .iter()
-            .chain(&w.inline_leads)
-            .any(|l| lead.contains(l.as_str()));
+    let announced = !counts.is_empty() || cx.v.any_lead.any_in(lead);
     let body = body.trim_start();
     let enumerated = cx.v.enumeration.find(body).is_some_and(|m| m.start() == 0)
         || outline::marker(body).is_some();

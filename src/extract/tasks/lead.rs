@@ -123,8 +123,7 @@ fn leads(cx: Cx, (pa, pb): (usize, usize)) -> Option<(bool, Vec<u32>)> {
     let w = &cx.v.words;
     let (first, last) = (doc.sentence_text(pa), doc.sentence_text(pb));
     let is_q = is_question(first) || is_question(last);
-    let announces =
-        last.ends_with([':', '：']) || w.leads.iter().any(|l| last.contains(l.as_str()));
+    let announces = last.ends_with([':', '：']) || cx.v.leads.any_in(last);
     let counts = declared_counts(cx.v, last);
     let attachments = w
         .not_leads

@@ -22,6 +22,7 @@ pub mod run_in;
 pub mod table;
 
 use super::numbers::parse_chinese;
+use super::phrases::Phrases;
 use super::Text;
 use crate::dicts::{Dicts, TaskWords};
 use crate::error::DictError;
@@ -46,6 +47,12 @@ pub struct Vocab {
     pub aspect: Regex,
     /// 一是, 第一,, 一方面, ——: enumeration markers.
     pub enumeration: Regex,
+    /// The `lead` words, asked of every paragraph in one pass.
+    pub leads: Phrases,
+    /// The `inline_lead` words (the rightmost one opens an inline list).
+    pub inline_leads: Phrases,
+    /// `lead` and `inline_lead` words together.
+    pub any_lead: Phrases,
 }
 
 impl Vocab {
@@ -79,6 +86,9 @@ impl Vocab {
             aspect: Regex::new(r"^在(?P<x>.{2,40}?)方面[,，]").expect("fixed pattern"),
             enumeration: Regex::new(r"(?P<cn>[一二三四五六七八九十]{1,2})是|(?P<yao>[一二三四五六七八九十]{1,2})要|第(?P<di>[一二三四五六七八九十]{1,2})[,，、]|(?P<fm>一方面|另一方面)[,，]?|(?P<seq>首先|其次|再次|最后)[,，]|(?P<dash>——|[-*•·●○■□◆◇▪]\s)")
                 .expect("fixed pattern"),
+            leads: Phrases::new(&words.leads),
+            inline_leads: Phrases::new(&words.inline_leads),
+            any_lead: Phrases::new(&[words.leads.clone(), words.inline_leads.clone()].concat()),
             words,
         })
     }
