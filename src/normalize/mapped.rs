@@ -103,6 +103,50 @@ impl OffsetMap {
         self.n += 1;
     }
 
+    /// Append the ranges of characters `[from, from + n)` of `src`, a run at a time: the
+    /// same runs as pushing them one by one would give.
+    pub fn extend_from(&mut self, src: &OffsetMap, from: usize, n: usize) {
+        let end = (from + n).min(src.len()) as u32;
+        let mut i = from as u32;
+        if i >= end {
+            return;
+        }
+        let mut ri = src.run_of(i);
+        while i < end {
+            let r = src.runs[ri];
+            let next = src.runs.get(ri + 1).map_or(src.n, |x| x.at).min(end);
+            let s0 = r.start_of(i);
+            // the first char may continue this map's last run, as push decides
+            self.push(s0, s0 + r.len);
+            let rest = next - i - 1;
+            if rest > 0 {
+                // the run holds more than one char, so its step is known
+                self.continue_run(s0, r.len, r.step, rest);
+            }
+            i = next;
+            ri += 1;
+        }
+    }
+
+    /// After a push of `(s0, s0 + len)`: `rest` more chars whose starts go on by `step`.
+    fn continue_run(&mut self, s0: u32, len: u32, step: u32, rest: u32) {
+        match self.runs.last_mut() {
+            // the pushed char opened a run (one char, step not yet known), or continued
+            // one with this step: the others go on in it
+            Some(last) if last.step == ANY || last.step == step => {
+                last.step = step;
+            }
+            // it continued a run with another step: the next char opens a new run
+            _ => self.runs.push(Run {
+                at: self.n,
+                start: s0 + step,
+                len,
+                step: if rest == 1 { ANY } else { step },
+            }),
+        }
+        self.n += rest;
+    }
+
     /// Drop the last character's range.
     pub fn pop(&mut self) {
         if self.n == 0 {
@@ -306,8 +350,8 @@ impl Mapped {
     }
 
     /// Append characters `[from, from + n)`, which start at byte `byte`, of `src` as they
-    /// are: their text in one copy, their ranges walked run by run (and merged into runs
-    /// here as [`Mapped::push`] does), with no char decoded or encoded.
+    /// are: their text in one copy, their ranges a run at a time
+    /// ([`OffsetMap::extend_from`]).
     pub fn push_from(&mut self, src: &Mapped, from: usize, byte: usize, n: usize) {
         if n == 0 {
             return;
@@ -315,9 +359,7 @@ impl Mapped {
         let text = &src.text[byte..];
         let len = text.char_indices().nth(n).map_or(text.len(), |(b, _)| b);
         self.text.push_str(&text[..len]);
-        for (start, end) in src.map.iter_from(from).take(n) {
-            self.map.push(start, end);
-        }
+        self.map.extend_from(&src.map, from, n);
     }
 
     /// The lines (without the '\n'), each as its text, the char and byte offsets where it
@@ -412,6 +454,50 @@ mod tests {
         assert_eq!(map.iter().collect::<Vec<_>>(), ranges[..ranges.len() - 2]);
         map.push(9, 9);
         assert_eq!(map.get(ranges.len() - 2), Some((9, 9)));
+    }
+
+    #[test]
+    fn runs_copied_a_run_at_a_time_are_the_runs_pushed_one_by_one() {
+        // ranges from a fixed pseudo-random walk: copies (step 1), entities (long ranges),
+        // repeats (step 0), gaps (steps of 2, 3), so that runs of every kind meet
+        let mut x: u64 = 7;
+        let mut next = |m: u64| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) % m
+        };
+        let mut src = OffsetMap::default();
+        let mut at = 0u32;
+        for _ in 0..400 {
+            let (step, len) = match next(6) {
+                0 | 1 | 2 => (1, 1),
+                3 => (0, 0),
+                4 => (next(4) as u32, 1),
+                _ => (1, 1 + next(5) as u32),
+            };
+            for _ in 0..1 + next(6) {
+                src.push(at, at + len);
+                at += step;
+            }
+        }
+        for _ in 0..300 {
+            let from = next(src.len() as u64) as usize;
+            let n = next((src.len() - from + 1) as u64) as usize;
+            // the copy lands after a few ranges of its own, which it may continue
+            let mut whole = OffsetMap::default();
+            let mut by_char = OffsetMap::default();
+            let lead = src.get(from.saturating_sub(1)).unwrap_or((0, 0));
+            for _ in 0..next(3) {
+                whole.push(lead.0, lead.1);
+                by_char.push(lead.0, lead.1);
+            }
+            whole.extend_from(&src, from, n);
+            for (a, b) in src.iter_from(from).take(n) {
+                by_char.push(a, b);
+            }
+            assert_eq!(whole, by_char, "from {from}, {n} chars");
+        }
     }
 
     #[test]
