@@ -330,7 +330,25 @@ impl Mapped {
     /// Replace every character by `f` of it, each keeping its range (the map is kept as it
     /// is).
     pub fn map_each(self, f: impl Fn(char) -> char) -> Mapped {
-        let text = self.text.chars().map(f).collect();
+        // the text between changed chars is copied as it is
+        let mut text = String::new();
+        let mut copied = 0;
+        for (i, c) in self.text.char_indices() {
+            let d = f(c);
+            if d != c {
+                if text.capacity() == 0 {
+                    text.reserve(self.text.len());
+                }
+                text.push_str(&self.text[copied..i]);
+                text.push(d);
+                copied = i + c.len_utf8();
+            }
+        }
+        if copied == 0 {
+            // no char changed
+            return self;
+        }
+        text.push_str(&self.text[copied..]);
         Mapped {
             text,
             map: self.map,
@@ -497,6 +515,16 @@ mod tests {
                 by_char.push(a, b);
             }
             assert_eq!(whole, by_char, "from {from}, {n} chars");
+        }
+    }
+
+    #[test]
+    fn map_each_changes_only_the_chars_it_maps() {
+        let up = |c: char| if c == 'b' { 'B' } else { c };
+        for (text, want) in [("", ""), ("acd", "acd"), ("b", "B"), ("中b文bb", "中B文BB")] {
+            let m = Mapped::identity(text).map_each(up);
+            assert_eq!(m.as_str(), want);
+            assert_eq!(records(&m), records(&Mapped::identity(want)), "{text}");
         }
     }
 
