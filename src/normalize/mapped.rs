@@ -489,7 +489,7 @@ mod tests {
         let mut at = 0u32;
         for _ in 0..400 {
             let (step, len) = match next(6) {
-                0 | 1 | 2 => (1, 1),
+                0..=2 => (1, 1),
                 3 => (0, 0),
                 4 => (next(4) as u32, 1),
                 _ => (1, 1 + next(5) as u32),
