@@ -76,41 +76,54 @@ impl Abbreviations {
 pub fn mentions(tx: &Text, taken: &[Mention]) -> Vec<Mention> {
     let ab = &tx.res.abbreviations;
     let g = &tx.res.gazetteer;
-    let chars: Vec<char> = tx.doc.text.chars().collect();
+    let text = &tx.doc.text;
     // one sweep over the other mentions by start: a run [i, j) is covered when a mention
     // that starts before j ends after i (runs come in order, so the sweep never goes back)
     let mut spans: Vec<(usize, usize)> = taken.iter().map(|m| (m.start, m.end)).collect();
     spans.sort_unstable();
     let (mut next, mut reach) = (0, 0);
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let mut j = i;
-        while j < chars.len() && ab.get(chars[j]).is_some() {
-            j += 1;
+    // the run being read: its first char, its first byte, and the char before it
+    let mut open: Option<(usize, usize, Option<char>)> = None;
+    let mut prev = None;
+    let mut chars = text.char_indices().enumerate();
+    loop {
+        let here = chars.next();
+        let is_abbr = here.is_some_and(|(_, (_, c))| ab.get(c).is_some());
+        match (open, here) {
+            (None, Some((i, (bi, _)))) if is_abbr => open = Some((i, bi, prev)),
+            (Some((i, bi, before)), _) if !is_abbr => {
+                let (j, bj) = here.map_or((tx.doc.len_chars(), text.len()), |(j, (bj, _))| (j, bj));
+                while next < spans.len() && spans[next].0 < j {
+                    reach = reach.max(spans[next].1);
+                    next += 1;
+                }
+                if reach <= i {
+                    out.extend(run(tx, g, &text[bi..bj], before, (i, j)));
+                }
+                open = None;
+            }
+            _ => {}
         }
-        if j == i {
-            i += 1;
-            continue;
-        }
-        while next < spans.len() && spans[next].0 < j {
-            reach = reach.max(spans[next].1);
-            next += 1;
-        }
-        if reach <= i {
-            out.extend(run(tx, g, &chars, (i, j)));
-        }
-        i = j;
+        let Some((_, (_, c))) = here else { break };
+        prev = Some(c);
     }
     out
 }
 
-/// The mentions of the run of abbreviation characters `[a, b)`.
-fn run(tx: &Text, g: &Gazetteer, chars: &[char], (a, b): (usize, usize)) -> Vec<Mention> {
+/// The mentions of the run of abbreviation characters `[a, b)` (its text `chars`, after the
+/// char `before`).
+fn run(
+    tx: &Text,
+    g: &Gazetteer,
+    chars: &str,
+    before: Option<char>,
+    (a, b): (usize, usize),
+) -> Vec<Mention> {
     let ab = &tx.res.abbreviations;
     let word = |s: usize, e: usize| tx.tokens.on_word_boundaries(s, e);
-    let units: Vec<(usize, bool)> = chars[a..b].iter().filter_map(|&c| ab.get(c)).collect();
-    let text: String = chars[a..b].iter().collect();
+    let units: Vec<(usize, bool)> = chars.chars().filter_map(|c| ab.get(c)).collect();
+    let text = chars;
     let mention = |k: usize, i: usize| Mention {
         start: a + k,
         end: a + k + 1,
@@ -134,7 +147,7 @@ fn run(tx: &Text, g: &Gazetteer, chars: &[char], (a, b): (usize, usize)) -> Vec<
             .collect();
     }
     let (i, alone) = units[0];
-    let after_verb = a > 0 && PLACE_VERBS.contains(&chars[a - 1]) && tx.tokens.ends_word(b);
+    let after_verb = before.is_some_and(|p| PLACE_VERBS.contains(&p)) && tx.tokens.ends_word(b);
     if alone && after_verb {
         return vec![mention(0, i)];
     }
