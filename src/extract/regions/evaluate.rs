@@ -77,13 +77,17 @@ fn compound_piece(tx: &Text, g: &Gazetteer, a: usize, b: usize) -> bool {
 /// 黄河流域生态保护和高质量发展座谈会), with no punctuation between. A suffix that only a
 /// short name is borrowed by does not apply to a full name.
 fn inside_other_name(g: &Gazetteer, after: &str, short: bool) -> bool {
-    let near: String = after
-        .chars()
-        .take_while(|c| !c.is_ascii_punctuation() && !"，。、；：,;:（）()“”《》 \n".contains(*c))
+    let end = after
+        .char_indices()
+        .take_while(|&(_, c)| {
+            !c.is_ascii_punctuation() && !"，。、；：,;:（）()“”《》 \n".contains(c)
+        })
         .take(20)
-        .collect();
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let near = &after[..end];
     // every occurrence of every suffix: one within its reach is enough
-    g.not_place_ac.find_overlapping_iter(&near).any(|m| {
+    g.not_place_ac.find_overlapping_iter(near).any(|m| {
         let s = &g.not_places[m.pattern().as_usize()];
         (short || !s.short_only) && near[..m.start()].chars().count() <= s.reach
     })
