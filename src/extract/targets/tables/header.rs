@@ -25,6 +25,8 @@ pub enum Role {
 /// The header vocabulary, compiled once.
 pub struct Headers {
     words: HashMap<String, &'static str>,
+    /// The longest header word, in bytes: a longer cell names no role but a year's.
+    longest: usize,
     year: Regex,
 }
 
@@ -50,6 +52,7 @@ impl Headers {
             words.insert(row.get(0).to_string(), *role);
         }
         Ok(Headers {
+            longest: words.keys().map(String::len).max().unwrap_or(0),
             words,
             year: Regex::new(r"^[(（]?((?:19|20)\d{2})\s*年?[)）]?$").expect("fixed pattern"),
         })
@@ -203,7 +206,10 @@ pub fn candidates(tx: &Text, h: &Headers) -> Vec<(usize, Layout)> {
         let n = line.chars().count();
         let t = line.trim().trim_start_matches('|').trim();
         let first: &str = t.split([' ', '\t', '|']).next().unwrap_or("");
-        let lead = matches!(h.role(first), Some(Role::Seq | Role::Category | Role::Name));
+        // a cell longer than every header word is none of these (nor a year's, which is no
+        // lead either): most lines are body text, and need no lookup
+        let short = first.trim().trim_matches(['|', ' ']).len() <= h.longest;
+        let lead = short && matches!(h.role(first), Some(Role::Seq | Role::Category | Role::Name));
         if lead && !t.is_empty() {
             let skip = line
                 .chars()
