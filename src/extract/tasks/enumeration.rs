@@ -3,7 +3,7 @@
 //! —— or a bullet).
 
 use super::items::trim_item;
-use super::{declared_counts, lead_title, pick_declared, Cx, Draft};
+use super::{declared_counts, lead_title, pick_declared, Cx, Draft, Trigger};
 use crate::extract::numbers::parse_chinese;
 use crate::report::{ListKind, TaskList};
 use crate::rules::Rule;
@@ -76,6 +76,9 @@ fn marks(cx: Cx) -> Vec<Mark> {
     let doc = cx.tx.doc;
     let mut out = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
+        if !cx.may(si, Trigger::Enumeration) {
+            continue;
+        }
         let t = doc.sentence_text(si);
         for c in cx.v.enumeration.captures_iter(t) {
             let Some(w) = c.get(0) else { continue };

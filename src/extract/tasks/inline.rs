@@ -2,7 +2,7 @@
 //! (重点实施“六大工程”:A、B、C…).
 
 use super::items::{split_items, trim_item};
-use super::{declared_counts, lead_title, pick_declared, Cx, Draft};
+use super::{declared_counts, lead_title, pick_declared, Cx, Draft, Trigger};
 use crate::extract::outline;
 use crate::report::{ListKind, TaskList};
 use crate::rules::Rule;
@@ -117,7 +117,7 @@ fn inline_list(cx: Cx, si: usize, c: &Captures) -> Option<TaskList> {
 /// `task.inline`: every `A、B和C等N项任务` of the document.
 pub fn inline_lists(cx: Cx, out: &mut Vec<TaskList>) {
     let doc = cx.tx.doc;
-    for si in 0..doc.sentences.len() {
+    for si in (0..doc.sentences.len()).filter(|&si| cx.may(si, Trigger::Inline)) {
         let t = doc.sentence_text(si);
         for c in cx.v.inline.captures_iter(t) {
             out.extend(inline_list(cx, si, &c));
@@ -131,7 +131,7 @@ pub fn inline_lists(cx: Cx, out: &mut Vec<TaskList>) {
 /// what follows its last verb, and the lead with the count phrase titles the list.
 pub fn counted_lists(cx: Cx, out: &mut Vec<TaskList>) {
     let doc = cx.tx.doc;
-    for si in 0..doc.sentences.len() {
+    for si in (0..doc.sentences.len()).filter(|&si| cx.may(si, Trigger::Counted)) {
         let t = doc.sentence_text(si);
         for c in cx.v.counted.captures_iter(t) {
             out.extend(counted_list(cx, si, &c));

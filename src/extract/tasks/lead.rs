@@ -3,7 +3,9 @@
 //! openings, or short heading sentences that open with a verb.
 
 use super::items::trim_item;
-use super::{clean_lead, declared_counts, heading_title, lead_title, pick_declared, Cx, Draft};
+use super::{
+    clean_lead, declared_counts, heading_title, lead_title, pick_declared, Cx, Draft, Trigger,
+};
 use crate::extract::outline::{is_question, marker, Marker};
 use crate::report::{ListKind, TaskList};
 use crate::rules::Rule;
@@ -124,12 +126,16 @@ fn leads(cx: Cx, (pa, pb): (usize, usize)) -> Option<(bool, Vec<u32>)> {
     let (first, last) = (doc.sentence_text(pa), doc.sentence_text(pb));
     let is_q = is_question(first) || is_question(last);
     let announces = last.ends_with([':', '：']) || cx.v.leads.any_in(last);
-    let counts = declared_counts(cx.v, last);
+    let counts = if cx.may(pb, Trigger::Declared) {
+        declared_counts(cx.v, last)
+    } else {
+        Vec::new()
+    };
     let attachments = w
         .not_leads
         .iter()
         .any(|n| last.trim_start().starts_with(n.as_str()));
-    let lead = (is_q || announces || !counts.is_empty()) && !cx.v.inline.is_match(last);
+    let lead = (is_q || announces || !counts.is_empty()) && !cx.may(pb, Trigger::Inline);
     (lead && !attachments).then_some((is_q, counts))
 }
 

@@ -47,6 +47,9 @@ pub struct Vocab {
     pub aspect: Regex,
     /// 一是, 第一,, 一方面, ——: enumeration markers.
     pub enumeration: Regex,
+    /// `inline`, `counted`, `enumeration` and `declared` as one set, run once per sentence:
+    /// a rule runs its own pattern only on the sentences the set says it matches in.
+    pub triggers: regex::RegexSet,
     /// The `lead` words, asked of every paragraph in one pass.
     pub leads: Phrases,
     /// The `inline_lead` words (the rightmost one opens an inline list).
@@ -70,7 +73,7 @@ impl Vocab {
                 message: format!("the count nouns do not compile: {e}"),
             })
         };
-        Ok(Vocab {
+        let v = Vocab {
             inline: compile(format!(
                 r"等(?P<n>\d{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:项|个|大|条|类)?(?P<noun>{nouns})"
             ))?,
@@ -89,9 +92,43 @@ impl Vocab {
             leads: Phrases::new(&words.leads),
             inline_leads: Phrases::new(&words.inline_leads),
             any_lead: Phrases::new(&[words.leads.clone(), words.inline_leads.clone()].concat()),
+            triggers: regex::RegexSet::empty(),
             words,
-        })
+        };
+        let triggers = regex::RegexSet::new([
+            v.inline.as_str(),
+            v.counted.as_str(),
+            v.enumeration.as_str(),
+            v.declared.as_str(),
+        ])
+        .map_err(|e| DictError::Row {
+            file: "dicts/task_rules.tsv".into(),
+            line: 0,
+            message: format!("the count nouns do not compile: {e}"),
+        })?;
+        Ok(Vocab { triggers, ..v })
     }
+}
+
+/// A pattern of [`Vocab::triggers`], by its index in the set.
+#[derive(Debug, Clone, Copy)]
+pub enum Trigger {
+    Inline = 0,
+    Counted = 1,
+    Enumeration = 2,
+    Declared = 3,
+}
+
+/// For each sentence, the [`Trigger`] patterns that match somewhere in it (bit `1 << t`).
+fn sentence_triggers(tx: &Text, v: &Vocab) -> Vec<u8> {
+    (0..tx.doc.sentences.len())
+        .map(|i| {
+            v.triggers
+                .matches(tx.doc.sentence_text(i))
+                .iter()
+                .fold(0u8, |bits, k| bits | 1 << k)
+        })
+        .collect()
 }
 
 /// What every list rule reads: the text, the vocabulary and each sentence's heading path.
@@ -102,9 +139,18 @@ pub struct Cx<'t, 'a> {
     pub paths: &'t [Vec<String>],
     /// The pieces tagged so far in this document.
     pub memo: &'t TagMemo,
+    /// Which trigger patterns match in each sentence ([`sentence_triggers`]).
+    pub triggers: &'t [u8],
 }
 
 impl Cx<'_, '_> {
+    /// Whether pattern `t` matches somewhere in sentence `si` (else it need not be run).
+    pub fn may(&self, si: usize, t: Trigger) -> bool {
+        self.triggers
+            .get(si)
+            .is_some_and(|b| b & (1 << t as u8) != 0)
+    }
+
     /// What item splitting needs.
     pub fn ix(&self) -> Ix<'_> {
         Ix {
@@ -283,11 +329,13 @@ pub fn extract(tx: &Text) -> Vec<TaskList> {
     let v = &tx.res.tasks;
     let paths = outline_paths(tx, v);
     let memo = TagMemo::default();
+    let triggers = sentence_triggers(tx, v);
     let cx = Cx {
         tx,
         v,
         paths: &paths,
         memo: &memo,
+        triggers: &triggers,
     };
     let mut lists: Vec<TaskList> = Vec::new();
     inline::inline_lists(cx, &mut lists);
@@ -395,5 +443,37 @@ fn keep(kept: &mut Vec<TaskList>, among: std::ops::Range<usize>, l: TaskList) {
     if k.declared_count.is_none() && l.declared_count.is_some() {
         k.declared_count = l.declared_count;
         k.count_ok = l.declared_count.map(|d| d as usize == k.items.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A trigger bit says exactly whether its rule's own pattern matches the sentence, so a
+    /// rule that skips the sentences without it skips nothing it would have found.
+    #[test]
+    fn each_trigger_bit_is_its_own_pattern_matching() {
+        let v = Vocab::new(&Dicts::load(None).unwrap()).unwrap();
+        let own = [
+            (Trigger::Inline, &v.inline),
+            (Trigger::Counted, &v.counted),
+            (Trigger::Enumeration, &v.enumeration),
+            (Trigger::Declared, &v.declared),
+        ];
+        for s in [
+            "",
+            "重点推进数字政府、智慧城市等6项任务",
+            "一是加强统筹,二是强化保障",
+            "推进A、B和C三个重点领域建设",
+            "主要包括以下几个方面:",
+            "—— 完善机制",
+            "今年以来经济运行总体平稳",
+        ] {
+            let bits = v.triggers.matches(s).iter().fold(0u8, |b, k| b | 1 << k);
+            for (t, re) in own {
+                assert_eq!(bits & (1 << t as u8) != 0, re.is_match(s), "{t:?} on {s}");
+            }
+        }
     }
 }
