@@ -152,7 +152,7 @@ impl Meta {
 
 /// Every how many chars [`Document`] notes a byte offset (char ↔ byte lookups walk at most
 /// this many chars from the nearest note).
-const BYTE_STRIDE: usize = 16;
+const BYTE_STRIDE: usize = 8;
 
 /// Whether a byte of UTF-8 starts a char (is no continuation byte, 0x80–0xBF).
 fn is_char_start(b: u8) -> bool {
