@@ -367,17 +367,23 @@ impl Mapped {
         out
     }
 
-    /// Append characters `[from, from + n)`, which start at byte `byte`, of `src` as they
-    /// are: their text in one copy, their ranges a run at a time
+    /// Append line `l` of `src` as it is: its text in one copy, its ranges a run at a time
     /// ([`OffsetMap::extend_from`]).
-    pub fn push_from(&mut self, src: &Mapped, from: usize, byte: usize, n: usize) {
-        if n == 0 {
-            return;
+    pub fn push_line(&mut self, src: &Mapped, l: &LineSpan) {
+        self.text.push_str(l.text);
+        self.map.extend_from(&src.map, l.from, l.n);
+    }
+
+    /// Append a line break that stands for nothing of the original, placed right after the
+    /// last char (nothing when the text is empty).
+    pub fn push_break(&mut self) {
+        if let Some(prev) = self.last() {
+            self.push(MChar {
+                c: '\n',
+                start: prev.end,
+                end: prev.end,
+            });
         }
-        let text = &src.text[byte..];
-        let len = text.char_indices().nth(n).map_or(text.len(), |(b, _)| b);
-        self.text.push_str(&text[..len]);
-        self.map.extend_from(&src.map, from, n);
     }
 
     /// The lines (without the '\n'), each as its text, the char and byte offsets where it
@@ -556,7 +562,7 @@ mod tests {
                 start: 0,
                 end: 1,
             });
-            whole.push_from(&src, l.from, l.byte, l.n);
+            whole.push_line(&src, &l);
             let mut by_char = Mapped::default();
             by_char.push(MChar {
                 c: 'x',

@@ -190,21 +190,22 @@ pub fn fold_width(c: char) -> char {
     }
 }
 
-/// A char [`whitespace`] drops, turns into a space or collapses.
-fn is_space_or_invisible(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\r'
-            | '\t'
-            | '\u{0b}'
-            | '\u{0c}'
-            | '\u{200b}'..='\u{200f}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2060}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{ad}'
-            | '\u{feff}'
-    )
+/// What [`whitespace`] makes of a char: None for one it drops ('\r', zero-width and
+/// invisible format characters: bidi marks and embeddings (U+200E/F, U+202A–E, U+2066–9),
+/// word joiner, soft hyphen, BOM), a space for a tab, vertical tab or form feed, else the
+/// char itself.
+fn space_class(c: char) -> Option<char> {
+    match c {
+        '\r'
+        | '\u{200b}'..='\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{ad}'
+        | '\u{feff}' => None,
+        '\t' | '\u{0b}' | '\u{0c}' => Some(' '),
+        c => Some(c),
+    }
 }
 
 /// Whitespace: drop '\r', zero-width characters and bidi marks, tabs to spaces, collapse runs
@@ -213,17 +214,12 @@ pub fn whitespace(input: &Mapped) -> Mapped {
     let mut out = Mapped::with_capacity(input.as_str().len());
     let mut blank_run = 0;
     for l in input.line_spans() {
-        if l.n > 0 && !l.text.chars().any(is_space_or_invisible) {
+        let as_is = |c: char| c != ' ' && space_class(c) == Some(c);
+        if l.n > 0 && l.text.chars().all(as_is) {
             // nothing to drop or collapse: the line as it is
             blank_run = 0;
-            if let Some(prev) = out.last() {
-                out.push(MChar {
-                    c: '\n',
-                    start: prev.end,
-                    end: prev.end,
-                });
-            }
-            out.push_from(input, l.from, l.byte, l.n);
+            out.push_break();
+            out.push_line(input, &l);
             continue;
         }
         // the first space after a character of the line, written only when another
@@ -231,19 +227,7 @@ pub fn whitespace(input: &Mapped) -> Mapped {
         let mut pending: Option<MChar> = None;
         let mut started = false;
         for m in input.line_chars(&l) {
-            let c = match m.c {
-                // zero-width and invisible format characters: bidi marks and embeddings
-                // (U+200E/F, U+202A–E, U+2066–9), word joiner, soft hyphen
-                '\r'
-                | '\u{200b}'..='\u{200f}'
-                | '\u{202a}'..='\u{202e}'
-                | '\u{2060}'
-                | '\u{2066}'..='\u{2069}'
-                | '\u{ad}'
-                | '\u{feff}' => continue,
-                '\t' | '\u{0b}' | '\u{0c}' => ' ',
-                c => c,
-            };
+            let Some(c) = space_class(m.c) else { continue };
             if c == ' ' {
                 if started && pending.is_none() {
                     pending = Some(MChar { c, ..m });
@@ -253,14 +237,8 @@ pub fn whitespace(input: &Mapped) -> Mapped {
             if !started {
                 started = true;
                 blank_run = 0;
-                if let Some(prev) = out.last() {
-                    // A line break stands for the original line break(s) after the previous char.
-                    out.push(MChar {
-                        c: '\n',
-                        start: prev.end,
-                        end: prev.end,
-                    });
-                }
+                // a line break stands for the original line break(s) after the previous char
+                out.push_break();
             }
             if let Some(p) = pending.take() {
                 out.push(p);
@@ -272,13 +250,7 @@ pub fn whitespace(input: &Mapped) -> Mapped {
             if blank_run > 1 {
                 continue;
             }
-            if let Some(prev) = out.last() {
-                out.push(MChar {
-                    c: '\n',
-                    start: prev.end,
-                    end: prev.end,
-                });
-            }
+            out.push_break();
         }
     }
     while out.last().is_some_and(|m| m.c == '\n') {
@@ -341,14 +313,11 @@ pub fn remove_boilerplate(input: &Mapped, patterns: &Lines) -> Mapped {
         if drop || s.is_empty() && out.last().is_none_or(|m| m.c == '\n') {
             continue;
         }
-        out.push_from(input, l.from, l.byte, n);
-        if let Some(last) = (n > 0).then(|| out.last()).flatten() {
-            out.push(MChar {
-                c: '\n',
-                start: last.end,
-                end: last.end,
-            });
+        out.push_line(input, &l);
+        if n > 0 {
+            out.push_break();
         } else if let Some(prev) = out.last() {
+            // a kept blank line takes the range of the char before it
             out.push(MChar { c: '\n', ..prev });
         }
     }

@@ -14,6 +14,7 @@ pub mod units;
 
 pub use numeral::{parse_arabic, parse_chinese};
 
+use super::charset::CharBits;
 use crate::dicts::{ComparatorWord, Dicts, UnitClass};
 use crate::error::DictError;
 use crate::report::Comparator;
@@ -124,29 +125,20 @@ pub struct Grammar {
 /// [`may_start`] as a bitmap over the CJK Unified Ideographs block (U+4E00–U+9FFF), where
 /// most chars of a text are: one bit test instead of the comparisons of the numeral
 /// match; other chars are asked directly.
-struct StartChars(Vec<u64>);
+struct StartChars(CharBits);
 
-const CJK_FIRST: u32 = 0x4E00;
-const CJK_LAST: u32 = 0x9FFF;
+const CJK: std::ops::RangeInclusive<char> = '\u{4E00}'..='\u{9FFF}';
 
 impl StartChars {
     fn new() -> StartChars {
-        let mut bits = vec![0u64; ((CJK_LAST - CJK_FIRST) / 64 + 1) as usize];
-        for (k, ch) in (CJK_FIRST..=CJK_LAST)
-            .filter_map(char::from_u32)
-            .enumerate()
-        {
-            if may_start(ch) {
-                bits[k / 64] |= 1 << (k % 64);
-            }
-        }
-        StartChars(bits)
+        StartChars(CharBits::new(CJK.filter(|&c| may_start(c))))
     }
 
     fn get(&self, ch: char) -> bool {
-        match (ch as u32).checked_sub(CJK_FIRST) {
-            Some(k) if ch as u32 <= CJK_LAST => self.0[k as usize / 64] & (1 << (k % 64)) != 0,
-            _ => may_start(ch),
+        if CJK.contains(&ch) {
+            self.0.contains(ch)
+        } else {
+            may_start(ch)
         }
     }
 }

@@ -6,6 +6,7 @@
 use super::evaluate::Mention;
 use super::index::Gazetteer;
 use crate::dicts::Table;
+use crate::extract::charset::CharBits;
 use crate::extract::Text;
 use crate::rules::Rule;
 use std::collections::HashMap;
@@ -21,8 +22,7 @@ const PLACE_VERBS: [char; 12] = [
 /// for almost every char of a text at once.
 pub struct Abbreviations {
     sorted: Vec<(char, (usize, bool))>,
-    first: u32,
-    bits: Vec<u64>,
+    chars: CharBits,
 }
 
 impl Abbreviations {
@@ -37,34 +37,14 @@ impl Abbreviations {
         }
         let mut sorted: Vec<(char, (usize, bool))> = map.into_iter().collect();
         sorted.sort_unstable();
-        let first = sorted.first().map_or(0, |&(c, _)| c as u32);
-        let last = sorted.last().map_or(0, |&(c, _)| c as u32);
-        let mut bits = vec![
-            0u64;
-            if sorted.is_empty() {
-                0
-            } else {
-                (last - first) as usize / 64 + 1
-            }
-        ];
-        for &(c, _) in &sorted {
-            let k = (c as u32 - first) as usize;
-            bits[k / 64] |= 1 << (k % 64);
-        }
         Abbreviations {
+            chars: CharBits::new(sorted.iter().map(|&(c, _)| c)),
             sorted,
-            first,
-            bits,
         }
     }
 
     fn get(&self, c: char) -> Option<(usize, bool)> {
-        let k = (c as u32).checked_sub(self.first)? as usize;
-        if self
-            .bits
-            .get(k / 64)
-            .is_none_or(|w| w & (1 << (k % 64)) == 0)
-        {
+        if !self.chars.contains(c) {
             return None;
         }
         let i = self.sorted.binary_search_by_key(&c, |&(x, _)| x).ok()?;

@@ -112,8 +112,7 @@ fn resolve(g: &Gazetteer, mentions: &mut Vec<Placed>) {
     }
 }
 
-/// The merge key of a mention: its area, its unit's code, or its ambiguous name (the key
-/// [`place`] gives with the item).
+/// The merge key of a mention: its area, its unit's code, or its ambiguous name.
 fn place_key(g: &Gazetteer, m: &Mention, evidence: &str) -> String {
     if let Some(ai) = m.area {
         return format!("area:{}", g.areas[ai].name);
@@ -124,8 +123,8 @@ fn place_key(g: &Gazetteer, m: &Mention, evidence: &str) -> String {
     format!("ambiguous:{evidence}")
 }
 
-/// The place a mention stands for, with no mentions counted yet, and its merge key.
-fn place(g: &Gazetteer, m: &Mention, evidence: String) -> (String, RegionItem) {
+/// The place a mention stands for, with no mentions counted yet.
+fn place(g: &Gazetteer, m: &Mention, evidence: String) -> RegionItem {
     let mut item = RegionItem {
         name: evidence.clone(),
         code: None,
@@ -144,7 +143,7 @@ fn place(g: &Gazetteer, m: &Mention, evidence: String) -> (String, RegionItem) {
         item.name = a.name.clone();
         item.level = Level::Area;
         item.members = a.members.clone();
-        return (format!("area:{}", a.name), item);
+        return item;
     }
     if let [i] = m.units[..] {
         let u = &g.units[i];
@@ -153,13 +152,13 @@ fn place(g: &Gazetteer, m: &Mention, evidence: String) -> (String, RegionItem) {
         item.level = u.level;
         item.parent = u.parent.clone();
         item.successor = u.successor.clone();
-        return (u.code.to_string(), item);
+        return item;
     }
     let mut codes: Vec<DivisionCode> = m.units.iter().map(|&i| g.units[i].code.clone()).collect();
     codes.sort();
     codes.dedup();
     item.candidates = codes;
-    (format!("ambiguous:{}", item.evidence), item)
+    item
 }
 
 /// A mention as found in one document or window: with its span in the original and its
@@ -208,15 +207,10 @@ pub fn items(g: &Gazetteer, mut placed: Vec<Placed>) -> Vec<RegionItem> {
     for p in placed {
         // a place met before is only counted: its item is built once
         let key = place_key(g, &p.mention, &p.evidence);
-        let pos = match key_pos.get(&key) {
-            Some(&pos) => pos,
-            None => {
-                let (key, item) = place(g, &p.mention, p.evidence);
-                items.push(item);
-                key_pos.insert(key, items.len() - 1);
-                items.len() - 1
-            }
-        };
+        let pos = *key_pos.entry(key).or_insert_with(|| {
+            items.push(place(g, &p.mention, p.evidence));
+            items.len() - 1
+        });
         items[pos].mentions += 1;
         items[pos].spans.push(p.span);
     }

@@ -236,7 +236,7 @@ fn announces(cx: Cx, lead: &str, body: &str, counts: &[u32]) -> bool {
     {
         return false;
     }
-    let announced = !counts.is_empty() || cx.v.any_lead.any_in(lead);
+    let announced = !counts.is_empty() || cx.v.leads.any_in(lead) || cx.v.inline_leads.any_in(lead);
     let body = body.trim_start();
     let enumerated = cx.v.enumeration.find(body).is_some_and(|m| m.start() == 0)
         || outline::marker(body).is_some();

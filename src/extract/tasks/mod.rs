@@ -54,8 +54,6 @@ pub struct Vocab {
     pub leads: Phrases,
     /// The `inline_lead` words (the rightmost one opens an inline list).
     pub inline_leads: Phrases,
-    /// `lead` and `inline_lead` words together.
-    pub any_lead: Phrases,
 }
 
 impl Vocab {
@@ -66,47 +64,45 @@ impl Vocab {
         let nouns = nouns.join("|");
         let parts: Vec<String> = words.part_nouns.iter().map(|w| regex::escape(w)).collect();
         let parts = parts.join("|");
-        let compile = |p: String| {
-            Regex::new(&p).map_err(|e| DictError::Row {
-                file: "dicts/task_rules.tsv".into(),
-                line: 0,
-                message: format!("the count nouns do not compile: {e}"),
-            })
-        };
-        let v = Vocab {
-            inline: compile(format!(
-                r"等(?P<n>\d{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:项|个|大|条|类)?(?P<noun>{nouns})"
-            ))?,
-            declared: compile(format!(
-                r"(?P<n>\d{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:项|个|大|条|类)?(?:{nouns}|新)"
-            ))?,
-            parts: compile(format!(
-                r"(?P<n>\d{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:个|大)?(?:{parts})"
-            ))?,
-            counted: compile(format!(
-                r"(?P<n>\d{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:个|大|项|条|类)(?P<noun>[^,，。、;；:：]{{0,8}}?(?:{nouns}))"
-            ))?,
-            aspect: Regex::new(r"^在(?P<x>.{2,40}?)方面[,，]").expect("fixed pattern"),
-            enumeration: Regex::new(r"(?P<cn>[一二三四五六七八九十]{1,2})是|(?P<yao>[一二三四五六七八九十]{1,2})要|第(?P<di>[一二三四五六七八九十]{1,2})[,，、]|(?P<fm>一方面|另一方面)[,，]?|(?P<seq>首先|其次|再次|最后)[,，]|(?P<dash>——|[-*•·●○■□◆◇▪]\s)")
-                .expect("fixed pattern"),
-            leads: Phrases::new(&words.leads),
-            inline_leads: Phrases::new(&words.inline_leads),
-            any_lead: Phrases::new(&[words.leads.clone(), words.inline_leads.clone()].concat()),
-            triggers: regex::RegexSet::empty(),
-            words,
-        };
-        let triggers = regex::RegexSet::new([
-            v.inline.as_str(),
-            v.counted.as_str(),
-            v.enumeration.as_str(),
-            v.declared.as_str(),
-        ])
-        .map_err(|e| DictError::Row {
+        let bad = |e: regex::Error| DictError::Row {
             file: "dicts/task_rules.tsv".into(),
             line: 0,
             message: format!("the count nouns do not compile: {e}"),
-        })?;
-        Ok(Vocab { triggers, ..v })
+        };
+        let compile = |p: String| Regex::new(&p).map_err(bad);
+        let inline = compile(format!(
+            r"等(?P<n>\d{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:项|个|大|条|类)?(?P<noun>{nouns})"
+        ))?;
+        let declared = compile(format!(
+            r"(?P<n>\d{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:项|个|大|条|类)?(?:{nouns}|新)"
+        ))?;
+        let counted = compile(format!(
+            r"(?P<n>\d{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:个|大|项|条|类)(?P<noun>[^,，。、;；:：]{{0,8}}?(?:{nouns}))"
+        ))?;
+        let enumeration = Regex::new(r"(?P<cn>[一二三四五六七八九十]{1,2})是|(?P<yao>[一二三四五六七八九十]{1,2})要|第(?P<di>[一二三四五六七八九十]{1,2})[,，、]|(?P<fm>一方面|另一方面)[,，]?|(?P<seq>首先|其次|再次|最后)[,，]|(?P<dash>——|[-*•·●○■□◆◇▪]\s)")
+            .expect("fixed pattern");
+        // in the order of [`Trigger`]
+        let triggers = regex::RegexSet::new([
+            inline.as_str(),
+            counted.as_str(),
+            enumeration.as_str(),
+            declared.as_str(),
+        ])
+        .map_err(bad)?;
+        Ok(Vocab {
+            parts: compile(format!(
+                r"(?P<n>\d{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:个|大)?(?:{parts})"
+            ))?,
+            aspect: Regex::new(r"^在(?P<x>.{2,40}?)方面[,，]").expect("fixed pattern"),
+            inline,
+            declared,
+            counted,
+            enumeration,
+            triggers,
+            leads: Phrases::new(&words.leads),
+            inline_leads: Phrases::new(&words.inline_leads),
+            words,
+        })
     }
 }
 

@@ -30,6 +30,9 @@ pub struct Headers {
     year: Regex,
 }
 
+/// The longest cell a year is read from (目标值(2025年)).
+const YEAR_CELL_CHARS: usize = 14;
+
 const ROLES: [&str; 8] = [
     "seq",
     "category",
@@ -61,6 +64,11 @@ impl Headers {
     /// The role a header cell names, if it is one.
     fn role(&self, cell: &str) -> Option<Role> {
         let t = cell.trim().trim_matches(['|', ' ']);
+        // longer than every header word and than any year cell ([`YEAR_CELL_CHARS`], at
+        // most 4 bytes a char): no role, and most lines of a text are that long
+        if t.len() > self.longest.max(YEAR_CELL_CHARS * 4) {
+            return None;
+        }
         if let Some(y) = self.year_in(t) {
             let word: String = t
                 .chars()
@@ -86,7 +94,7 @@ impl Headers {
 
     /// A year in a header cell: 2025年, (2025年), 目标值(2025年), 2025年目标.
     fn year_in(&self, t: &str) -> Option<i32> {
-        if t.chars().count() > 14 {
+        if t.chars().count() > YEAR_CELL_CHARS {
             return None;
         }
         let digits: String = t.chars().filter(|c| c.is_ascii_digit()).collect();
@@ -206,10 +214,7 @@ pub fn candidates(tx: &Text, h: &Headers) -> Vec<(usize, Layout)> {
         let n = line.chars().count();
         let t = line.trim().trim_start_matches('|').trim();
         let first: &str = t.split([' ', '\t', '|']).next().unwrap_or("");
-        // a cell longer than every header word is none of these (nor a year's, which is no
-        // lead either): most lines are body text, and need no lookup
-        let short = first.trim().trim_matches(['|', ' ']).len() <= h.longest;
-        let lead = short && matches!(h.role(first), Some(Role::Seq | Role::Category | Role::Name));
+        let lead = matches!(h.role(first), Some(Role::Seq | Role::Category | Role::Name));
         if lead && !t.is_empty() {
             let skip = line
                 .chars()
