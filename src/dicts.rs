@@ -9,7 +9,7 @@
 
 use crate::error::DictError;
 use crate::report::{string_enum, Comparator};
-use regex::Regex;
+use regex::{Regex, RegexSet, RegexSetBuilder};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -190,11 +190,13 @@ pub struct MeasureWord {
     pub at_end: bool,
 }
 
-/// A boilerplate line pattern.
+/// The line patterns of `boilerplate.tsv`, checked and compiled once, as one set.
 #[derive(Debug, Clone)]
 pub struct Boilerplate {
-    pub pattern: Regex,
-    pub max_len: usize,
+    /// All the patterns, in row order (a match names rows by index).
+    pub set: RegexSet,
+    /// The longest line (in chars) each row's pattern applies to, by row.
+    pub max_lens: Vec<usize>,
 }
 
 /// The word lists of the targets extractor, by role (see `dicts/target_rules.tsv`).
@@ -301,7 +303,7 @@ pub struct Dicts {
     /// What the user folder holds that was not loaded (files with names that are not
     /// dictionary names), one message each; the command line prints them on stderr.
     pub warnings: Vec<String>,
-    pub boilerplate: Vec<Boilerplate>,
+    pub boilerplate: Boilerplate,
     pub comparators: Vec<ComparatorWord>,
     pub units: Vec<Unit>,
     pub target_words: TargetWords,
@@ -514,36 +516,52 @@ fn check_policy_terms(file: &str, text: &str) -> Result<(), DictError> {
     Ok(())
 }
 
-/// Compile a boilerplate pattern. One that is empty or can match an empty string would
-/// match every line, and so drop the whole document.
-fn boilerplate_pattern(row: &Row) -> Result<Regex, DictError> {
-    let text = row.get(0);
-    if text.trim().is_empty() {
-        return Err(row.error("empty pattern (it would drop every line)"));
-    }
-    let pattern = Regex::new(text).map_err(|e| row.error(format!("bad pattern: {e}")))?;
-    if pattern.is_match("") {
-        return Err(row.error(format!(
-            "pattern {text:?} matches the empty string, so it would drop every line"
-        )));
-    }
-    Ok(pattern)
-}
-
-/// Load `boilerplate.tsv`.
-fn load_boilerplate(user_dir: Option<&Path>) -> Result<Vec<Boilerplate>, DictError> {
-    let mut boilerplate = Vec::new();
-    for row in table(user_dir, "boilerplate.tsv")?.rows {
-        let pattern = boilerplate_pattern(&row)?;
-        let max_len = match row.get(1) {
+/// Load `boilerplate.tsv`: every pattern compiled once, into the set the normalizer runs.
+/// A pattern that is empty or can match an empty string would match every line, and so
+/// drop the whole document; it is refused, as is one that does not compile (each named by
+/// its file and line).
+fn load_boilerplate(user_dir: Option<&Path>) -> Result<Boilerplate, DictError> {
+    let rows = table(user_dir, "boilerplate.tsv")?.rows;
+    let mut max_lens = Vec::with_capacity(rows.len());
+    for row in &rows {
+        if row.get(0).trim().is_empty() {
+            return Err(row.error("empty pattern (it would drop every line)"));
+        }
+        max_lens.push(match row.get(1) {
             "" => 300,
             s => s
                 .parse()
                 .map_err(|_| row.error(format!("max_len is not a number: {s}")))?,
-        };
-        boilerplate.push(Boilerplate { pattern, max_len });
+        });
     }
-    Ok(boilerplate)
+    let set = match RegexSet::new(rows.iter().map(|r| r.get(0))) {
+        Ok(set) => set,
+        // name the row that does not compile; only if each compiles alone is the set
+        // merely too large, and then it gets more room
+        Err(e) => {
+            for row in &rows {
+                Regex::new(row.get(0)).map_err(|e| row.error(format!("bad pattern: {e}")))?;
+            }
+            RegexSetBuilder::new(rows.iter().map(|r| r.get(0)))
+                .size_limit(1 << 30)
+                .build()
+                .map_err(|_| DictError::File {
+                    // the user's file, when there is one: its rows come last
+                    file: rows
+                        .last()
+                        .map_or("boilerplate.tsv", |r| r.file.as_str())
+                        .to_string(),
+                    message: format!("the patterns together are too large for one set: {e}"),
+                })?
+        }
+    };
+    if let Some(row) = set.matches("").iter().next().map(|i| &rows[i]) {
+        return Err(row.error(format!(
+            "pattern {:?} matches the empty string, so it would drop every line",
+            row.get(0)
+        )));
+    }
+    Ok(Boilerplate { set, max_lens })
 }
 
 /// Load `comparators.tsv`.
@@ -852,6 +870,30 @@ mod tests {
             e.contains("boilerplate.tsv:2") && e.contains("empty"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn a_boilerplate_pattern_that_does_not_compile_is_named_by_line() {
+        let e = load_error(
+            "boilerplate.tsv",
+            "pattern\tmax_len\tnote\n^主办单位\t40\t\n^(版权所有\t40\t\n".as_bytes(),
+        );
+        assert!(
+            e.contains("boilerplate.tsv:3") && e.contains("bad pattern"),
+            "{e}"
+        );
+        // the set keeps row order: a user row matches as the line's own row, with its max_len
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("boilerplate.tsv"),
+            "pattern\tmax_len\tnote\n^本站说明\t6\t\n",
+        )
+        .unwrap();
+        let d = Dicts::load(Some(dir.path())).unwrap();
+        let last = d.boilerplate.max_lens.len() - 1;
+        assert_eq!(d.boilerplate.max_lens[last], 6);
+        let hits: Vec<usize> = d.boilerplate.set.matches("本站说明").iter().collect();
+        assert_eq!(hits, vec![last]);
     }
 
     #[test]

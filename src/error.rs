@@ -62,6 +62,9 @@ pub enum DictError {
         line: usize,
         message: String,
     },
+    /// A problem of a whole file rather than of one row.
+    #[error("{file}: {message}")]
+    File { file: String, message: String },
     #[error("{}: not a dictionary folder (it does not exist or is not a directory)", path.display())]
     NotAFolder { path: PathBuf },
     #[error("{}: cannot read: {source}", path.display())]

@@ -259,26 +259,19 @@ pub fn whitespace(input: &Mapped) -> Mapped {
     out
 }
 
-/// The boilerplate line patterns, and the same patterns as one set, so that a line is
-/// matched against all of them in one pass.
+/// The boilerplate line patterns as one set, so that a line is matched against all of them
+/// in one pass.
 pub struct Lines {
-    patterns: Vec<Boilerplate>,
-    /// None when the set does not build (too large): the patterns are tried one by one.
-    set: Option<regex::RegexSet>,
+    patterns: Boilerplate,
     /// The longest line any pattern applies to.
     longest: usize,
 }
 
 impl Lines {
-    /// Put the patterns of `dicts/boilerplate.tsv` into one set.
-    pub fn new(patterns: Vec<Boilerplate>) -> Lines {
-        let set = regex::RegexSet::new(patterns.iter().map(|b| b.pattern.as_str())).ok();
-        let longest = patterns.iter().map(|b| b.max_len).max().unwrap_or(0);
-        Lines {
-            patterns,
-            set,
-            longest,
-        }
+    /// Take the patterns of `dicts/boilerplate.tsv`.
+    pub fn new(patterns: Boilerplate) -> Lines {
+        let longest = patterns.max_lens.iter().copied().max().unwrap_or(0);
+        Lines { patterns, longest }
     }
 
     /// Whether a line of `n` chars is boilerplate.
@@ -286,21 +279,10 @@ impl Lines {
         if n > self.longest {
             return false;
         }
-        match &self.set {
-            // most lines match none: one pass says so, and only a line that matches one
-            // is asked which
-            Some(set) => {
-                set.is_match(line)
-                    && set
-                        .matches(line)
-                        .iter()
-                        .any(|i| n <= self.patterns[i].max_len)
-            }
-            None => self
-                .patterns
-                .iter()
-                .any(|b| n <= b.max_len && b.pattern.is_match(line)),
-        }
+        let Boilerplate { set, max_lens } = &self.patterns;
+        // most lines match none: one pass says so, and only a line that matches one is
+        // asked which
+        set.is_match(line) && set.matches(line).iter().any(|i| n <= max_lens[i])
     }
 }
 
