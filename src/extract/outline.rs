@@ -23,7 +23,7 @@ fn marker_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(?:(?P<box>专栏\s*(?P<boxn>\d{1,2}))\s*|(?P<ch>第(?P<chn>[一二三四五六七八九十百]+)(?P<chk>[章节篇]|部分))\s*|(?P<cn>[一二三四五六七八九十]+)、|[(（](?P<pcn>[一二三四五六七八九十]+)[)）]|(?P<ar>\d{1,2})[.、．﹒](?:\s|[^\d])|[(（](?P<par>\d{1,2})[)）]|(?P<circ>[①-⑳]))",
+            r"^(?:(?P<box>专栏\s*(?P<boxn>[0-9]{1,2}))\s*|(?P<ch>第(?P<chn>[一二三四五六七八九十百]+)(?P<chk>[章节篇]|部分))\s*|(?P<cn>[一二三四五六七八九十]+)、|[(（](?P<pcn>[一二三四五六七八九十]+)[)）]|(?P<ar>[0-9]{1,2})[.、．﹒](?:\s|[^0-9])|[(（](?P<par>[0-9]{1,2})[)）]|(?P<circ>[①-⑳]))",
         )
         .expect("valid outline marker regex")
     })

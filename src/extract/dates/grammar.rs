@@ -60,7 +60,7 @@ impl DateGrammar {
         // the year opens the title, or follows a place name (包头市2022年…); a span of
         // years (2021—2023年行动计划) is no one year
         let one_year = format!(
-            r"(?:^|《|印发|关于)[^《》。,;:!?\d\-—~至到]{{0,12}}?((?:19|20)\d{{2}})年度?[^《》。,;:!?]{{0,40}}?(?:{})",
+            r"(?:^|《|印发|关于)[^《》。,;:!?0-9\-—~至到]{{0,12}}?((?:19|20)[0-9]{{2}})年度?[^《》。,;:!?]{{0,40}}?(?:{})",
             alts.join("|")
         );
         Ok(DateGrammar {

@@ -149,7 +149,7 @@ impl Grammar {
         let (after, before) = dicts.comparators.iter().cloned().partition(|c| c.after);
         Ok(Grammar {
             units: Units::new(&dicts.units)?,
-            year_between: Regex::new(r"(?:19|20)\d{2}年(?:底|末)?的?$").expect("fixed pattern"),
+            year_between: Regex::new(r"(?:19|20)[0-9]{2}年(?:底|末)?的?$").expect("fixed pattern"),
             before,
             after,
             starts: StartChars::new(),

@@ -54,7 +54,7 @@ impl Vocab {
             .then(|| {
                 let alts: Vec<String> = words.annual_plans.iter().map(|w| regex::escape(w)).collect();
                 Regex::new(&format!(
-                    r"(?:^|《|印发)\s*((?:19|20)\d{{2}})年(?:度)?[^。,，;；《》:：!?！？]{{0,40}}?(?:{})",
+                    r"(?:^|《|印发)\s*((?:19|20)[0-9]{{2}})年(?:度)?[^。,，;；《》:：!?！？]{{0,40}}?(?:{})",
                     alts.join("|")
                 ))
                 .map_err(|e| DictError::Row {
@@ -74,9 +74,9 @@ impl Vocab {
             events: Phrases::new(&words.events),
             words,
             annual_plan,
-            past_span: Regex::new(r"(?:近|过去|最近)\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:年|个月)|近年来|过去一年|上年")
+            past_span: Regex::new(r"(?:近|过去|最近)\s*(?:[0-9]+|[一二三四五六七八九十两]+)\s*(?:年|个月)|近年来|过去一年|上年")
                 .expect("fixed pattern"),
-            leading_time: Regex::new(r"^(?:全年|年内|当年|上半年|下半年|前三季度|第?[一二三四]季度|(?:近|过去|最近|未来|今后)?\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:年|个月)(?:来|以来|内|间)?)")
+            leading_time: Regex::new(r"^(?:全年|年内|当年|上半年|下半年|前三季度|第?[一二三四]季度|(?:近|过去|最近|未来|今后)?\s*(?:[0-9]+|[一二三四五六七八九十两]+)\s*(?:年|个月)(?:来|以来|内|间)?)")
                 .expect("fixed pattern"),
         })
     }

@@ -71,13 +71,13 @@ impl Vocab {
         };
         let compile = |p: String| Regex::new(&p).map_err(bad);
         let inline = compile(format!(
-            r"等(?P<n>\d{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:项|个|大|条|类)?(?P<noun>{nouns})"
+            r"等(?P<n>[0-9]{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:项|个|大|条|类)?(?P<noun>{nouns})"
         ))?;
         let declared = compile(format!(
-            r"(?P<n>\d{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:项|个|大|条|类)?(?:{nouns}|新)"
+            r"(?P<n>[0-9]{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:项|个|大|条|类)?(?:{nouns}|新)"
         ))?;
         let counted = compile(format!(
-            r"(?P<n>\d{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:个|大|项|条|类)(?P<noun>[^,，。、;；:：]{{0,8}}?(?:{nouns}))"
+            r"(?P<n>[0-9]{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:个|大|项|条|类)(?P<noun>[^,，。、;；:：]{{0,8}}?(?:{nouns}))"
         ))?;
         let enumeration = Regex::new(r"(?P<cn>[一二三四五六七八九十]{1,2})是|(?P<yao>[一二三四五六七八九十]{1,2})要|第(?P<di>[一二三四五六七八九十]{1,2})[,，、]|(?P<fm>一方面|另一方面)[,，]?|(?P<seq>首先|其次|再次|最后)[,，]|(?P<dash>——|[-*•·●○■□◆◇▪]\s)")
             .expect("fixed pattern");
@@ -91,7 +91,7 @@ impl Vocab {
         .map_err(bad)?;
         Ok(Vocab {
             parts: compile(format!(
-                r"(?P<n>\d{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:个|大)?(?:{parts})"
+                r"(?P<n>[0-9]{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:个|大)?(?:{parts})"
             ))?,
             aspect: Regex::new(r"^在(?P<x>.{2,40}?)方面[,，]").expect("fixed pattern"),
             inline,
