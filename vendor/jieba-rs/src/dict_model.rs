@@ -9,15 +9,21 @@ use super::codec::{Reader, Writer};
 use super::trie::CharTrie;
 use std::collections::HashMap;
 
+/// A dictionary word's frequency and tag.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Record {
+    pub(crate) freq: usize,
+    /// Index into `Jieba::tags`.
+    pub(crate) tag: u32,
+}
+
 /// What loading the default dictionary into an empty segmenter produces.
 #[derive(PartialEq, Debug)]
 pub(crate) struct DictModel {
-    /// Frequency of each word, by word id.
-    pub(crate) freqs: Vec<usize>,
+    /// Each word's frequency and tag, by word id.
+    pub(crate) records: Vec<Record>,
     /// `ln(freq)` of each word, computed once here.
     pub(crate) log_freqs: Vec<f64>,
-    /// Index into `tags` of each word's tag.
-    pub(crate) tag_ids: Vec<u32>,
     /// Distinct tags in order of first use.
     pub(crate) tags: Vec<Box<str>>,
     pub(crate) trie: CharTrie,
@@ -37,9 +43,8 @@ impl DictModel {
     pub(crate) fn parse(dict: &str) -> DictModel {
         let lines = dict.bytes().filter(|&b| b == b'\n').count() + 1;
         let mut model = DictModel {
-            freqs: Vec::with_capacity(lines),
+            records: Vec::with_capacity(lines),
             log_freqs: Vec::with_capacity(lines),
-            tag_ids: Vec::with_capacity(lines),
             tags: Vec::new(),
             trie: CharTrie::new(),
         };
@@ -56,10 +61,9 @@ impl DictModel {
                 model.tags.push(tag.into());
                 (model.tags.len() - 1) as u32
             });
-            let word_id = model.freqs.len() as i32;
-            model.freqs.push(freq);
+            let word_id = model.records.len() as i32;
+            model.records.push(Record { freq, tag: tag_id });
             model.log_freqs.push((freq as f64).ln());
-            model.tag_ids.push(tag_id);
             model.trie.insert(word, word_id);
         }
         model
@@ -74,11 +78,11 @@ impl DictModel {
         for tag in &self.tags {
             w.str(tag);
         }
-        w.len(self.freqs.len());
-        for ((&freq, &log_freq), &tag) in self.freqs.iter().zip(&self.log_freqs).zip(&self.tag_ids) {
-            w.u64(freq as u64);
+        w.len(self.records.len());
+        for (r, &log_freq) in self.records.iter().zip(&self.log_freqs) {
+            w.u64(r.freq as u64);
             w.f64(log_freq);
-            w.u32(tag);
+            w.u32(r.tag);
         }
         self.trie.encode(&mut w);
         w.buf
@@ -94,31 +98,26 @@ impl DictModel {
         let n = r.len(8)?;
         let tags = (0..n).map(|_| r.str().map(Box::from)).collect::<Option<Vec<_>>>()?;
         let n = r.len(20)?;
-        let records = r.records::<20, _>(n, |b| {
+        // straight into the two tables, with no list of tuples in between (at this size
+        // every intermediate megabyte is page faults)
+        let mut records = Vec::with_capacity(n);
+        let mut log_freqs = Vec::with_capacity(n);
+        for b in r.bytes(n * 20)?.chunks_exact(20) {
             let (freq, rest) = b.split_at(8);
             let (log_freq, tag) = rest.split_at(8);
-            (
-                u64::from_le_bytes(freq.try_into().unwrap_or_default()),
-                u64::from_le_bytes(log_freq.try_into().unwrap_or_default()),
-                u32::from_le_bytes(tag.try_into().unwrap_or_default()),
-            )
-        })?;
-        let mut freqs = Vec::with_capacity(n);
-        let mut log_freqs = Vec::with_capacity(n);
-        let mut tag_ids = Vec::with_capacity(n);
-        for (freq, log_freq, tag) in records {
-            freqs.push(usize::try_from(freq).ok()?);
-            log_freqs.push(f64::from_bits(log_freq));
-            tag_ids.push(tag);
+            records.push(Record {
+                freq: usize::try_from(u64::from_le_bytes(freq.try_into().ok()?)).ok()?,
+                tag: u32::from_le_bytes(tag.try_into().ok()?),
+            });
+            log_freqs.push(f64::from_bits(u64::from_le_bytes(log_freq.try_into().ok()?)));
         }
         let trie = CharTrie::decode(&mut r)?;
         let valid = r.is_empty()
-            && tag_ids.iter().all(|&t| (t as usize) < tags.len())
-            && trie.max_word_id().is_none_or(|id| (id as usize) < freqs.len());
+            && records.iter().all(|r| (r.tag as usize) < tags.len())
+            && trie.max_word_id().is_none_or(|id| (id as usize) < records.len());
         valid.then_some(DictModel {
-            freqs,
+            records,
             log_freqs,
-            tag_ids,
             tags,
             trie,
         })
@@ -138,7 +137,7 @@ mod tests {
         let parsed = DictModel::parse(DICT);
         let embedded = DictModel::decode(crate::DEFAULT_DICT_MODEL).expect("dict.bin decodes");
         assert_eq!(
-            parsed.freqs.len(),
+            parsed.records.len(),
             DICT.lines().filter(|l| !l.trim().is_empty()).count()
         );
         assert!(parsed == embedded, "dict.bin differs from parsing dict.txt");

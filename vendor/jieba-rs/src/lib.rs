@@ -305,12 +305,7 @@ pub struct Tag<'a> {
     pub byte_end: usize,
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Record {
-    freq: usize,
-    /// Index into `Jieba::tags`.
-    tag: u32,
-}
+use dict_model::Record;
 
 /// Jieba segmentation
 #[derive(Clone)]
@@ -407,12 +402,7 @@ impl Jieba {
             // Into an empty instance: the result of parsing is known at compile time.
             let model =
                 dict_model::DictModel::decode(DEFAULT_DICT_MODEL).expect("build.rs wrote a well-formed dict.bin");
-            self.records = model
-                .freqs
-                .iter()
-                .zip(&model.tag_ids)
-                .map(|(&freq, &tag)| Record { freq, tag })
-                .collect();
+            self.records = model.records;
             self.log_freqs = model.log_freqs;
             self.tag_ids = model
                 .tags

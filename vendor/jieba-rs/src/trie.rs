@@ -378,21 +378,16 @@ impl CharTrie {
         }
         let len = r.len(20)?;
         let mut slots = vec![Slot::default(); table];
-        for (i, s) in r.records::<20, _>(len, |b| {
+        // scattered straight into the table, with no list of entries in between
+        for b in r.bytes(len.checked_mul(20)?)?.chunks_exact(20) {
             let (i, rest) = b.split_at(4);
             let (key, rest) = rest.split_at(8);
             let (child, word_id) = rest.split_at(4);
-            let word = |x: &[u8]| <[u8; 4]>::try_from(x).unwrap_or_default();
-            (
-                u32::from_le_bytes(word(i)) as usize,
-                Slot {
-                    key: u64::from_le_bytes(<[u8; 8]>::try_from(key).unwrap_or_default()),
-                    child: u32::from_le_bytes(word(child)),
-                    word_id: i32::from_le_bytes(word(word_id)),
-                },
-            )
-        })? {
-            *slots.get_mut(i)? = s;
+            *slots.get_mut(u32::from_le_bytes(i.try_into().ok()?) as usize)? = Slot {
+                key: u64::from_le_bytes(key.try_into().ok()?),
+                child: u32::from_le_bytes(child.try_into().ok()?),
+                word_id: i32::from_le_bytes(word_id.try_into().ok()?),
+            };
         }
         let next_node = r.u32()?;
         Some(CharTrie {
