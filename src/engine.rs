@@ -26,14 +26,45 @@ pub struct Engine {
     pub windows: Windows,
 }
 
+/// Whether [`Engine::load_with`] builds the segmenter before it returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Segmenting {
+    /// Build it alongside the rest, on another core: for commands that segment.
+    Now,
+    /// Build it when a stage first asks (never, for a command that does not segment).
+    OnFirstUse,
+}
+
 impl Engine {
-    /// Build an engine from the built-in dictionaries extended by `user_dir`.
+    /// Build an engine from the built-in dictionaries extended by `user_dir`; the segmenter
+    /// is built on first use.
     pub fn load(user_dir: Option<&Path>) -> Result<Engine, DictError> {
+        Self::load_with(user_dir, Segmenting::OnFirstUse)
+    }
+
+    /// Build an engine, the parts that do not depend on each other at the same time (the
+    /// segmenter, when asked for, the gazetteer and the rest of the resources), so that
+    /// start-up takes about as long as its longest part on a machine with cores to spare.
+    pub fn load_with(user_dir: Option<&Path>, segmenting: Segmenting) -> Result<Engine, DictError> {
         let dicts = Dicts::load(user_dir)?;
+        let (normalizer, resources, segmenter) = std::thread::scope(|s| {
+            let segmenter =
+                (segmenting == Segmenting::Now).then(|| s.spawn(|| Segmenter::new(&dicts)));
+            let normalizer = Normalizer::new(&dicts);
+            let resources = Resources::new(&dicts);
+            // a panic on the segmenter's thread goes on here
+            let segmenter =
+                segmenter.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+            (normalizer, resources, segmenter)
+        });
+        let cell = OnceLock::new();
+        if let Some(seg) = segmenter {
+            let _ = cell.set(seg);
+        }
         Ok(Engine {
-            normalizer: Normalizer::new(&dicts),
-            segmenter: OnceLock::new(),
-            resources: Resources::new(&dicts)?,
+            normalizer,
+            segmenter: cell,
+            resources: resources?,
             windows: Windows::default(),
             dicts,
         })
@@ -77,5 +108,29 @@ impl Engine {
     /// context (none for the first window itself).
     pub fn analyze_part(&self, doc: &Document, given: Option<&extract::Context>) -> extract::Part {
         extract::analyze_part(doc, self.segmenter(), &self.resources, given)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Building the parts at once, on several threads, gives the engine building them in
+    /// turn gives: the same report for the same text.
+    #[test]
+    fn an_engine_built_at_once_analyzes_as_one_built_in_turn() {
+        let text = "到2025年，全省地区生产总值达到5万亿元，浙江省杭州市建成3个示范区。";
+        let now = Engine::load_with(None, Segmenting::Now).unwrap();
+        assert!(
+            now.segmenter.get().is_some(),
+            "built before load_with returned"
+        );
+        let lazy = Engine::load(None).unwrap();
+        assert!(lazy.segmenter.get().is_none(), "not built until asked");
+        let report = |e: &Engine| {
+            let doc = e.document_from_str("t.txt", "txt", text);
+            serde_json::to_string(&e.analyze(&doc)).unwrap()
+        };
+        assert_eq!(report(&now), report(&lazy));
     }
 }

@@ -12,7 +12,7 @@ mod text;
 mod views;
 
 use crate::cli::{Cli, Command, InputKind, RecordArgs};
-use crate::engine::Engine;
+use crate::engine::{Engine, Segmenting};
 use crate::ingest::records::{self, CsvConfig, Failure, Reader};
 use crate::ingest::windows::Windows;
 use crate::output::progress::Progress;
@@ -327,7 +327,13 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> Exit {
         None if !cli.version => return meta::missing_command(),
         c => c,
     };
-    let mut engine = match Engine::load(cli.dicts.as_deref()) {
+    // the commands that segment have jieba built alongside the rest
+    let segmenting = match &command {
+        Some(Command::Normalize(_)) | None => Segmenting::OnFirstUse,
+        Some(_) if cli.version => Segmenting::OnFirstUse,
+        Some(_) => Segmenting::Now,
+    };
+    let mut engine = match Engine::load_with(cli.dicts.as_deref(), segmenting) {
         Ok(e) => e,
         Err(e) => {
             eprintln!("policylens: dictionary error: {e}");

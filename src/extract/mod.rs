@@ -47,16 +47,30 @@ pub struct Resources {
 
 impl Resources {
     /// Compile everything from `dicts`; a pattern that does not compile is a [`DictError`].
+    ///
+    /// The gazetteer, the costliest part, is built on another thread meanwhile.
     pub fn new(dicts: &Dicts) -> Result<Resources, DictError> {
-        let gazetteer = regions::Gazetteer::build(dicts);
-        Ok(Resources {
-            numbers: numbers::Grammar::new(dicts)?,
-            dates: dates::DateGrammar::new(dicts)?,
-            date_labels: dates::published::Labels::default(),
-            targets: targets::Vocab::new(dicts)?,
-            tasks: tasks::Vocab::new(dicts)?,
-            abbreviations: regions::abbrev::Abbreviations::new(&dicts.abbreviations, &gazetteer),
-            gazetteer,
+        std::thread::scope(|s| {
+            let gazetteer = s.spawn(|| regions::Gazetteer::build(dicts));
+            let number_grammar = numbers::Grammar::new(dicts);
+            let date_grammar = dates::DateGrammar::new(dicts);
+            let target_vocab = targets::Vocab::new(dicts);
+            let task_vocab = tasks::Vocab::new(dicts);
+            let gazetteer = gazetteer
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            Ok(Resources {
+                numbers: number_grammar?,
+                dates: date_grammar?,
+                date_labels: dates::published::Labels::default(),
+                targets: target_vocab?,
+                tasks: task_vocab?,
+                abbreviations: regions::abbrev::Abbreviations::new(
+                    &dicts.abbreviations,
+                    &gazetteer,
+                ),
+                gazetteer,
+            })
         })
     }
 }
