@@ -1,6 +1,6 @@
 //! The engine: everything the pipeline stages need, built once from the built-in and user
 //! dictionaries and passed to every stage — the dictionaries, the normalizer (boilerplate
-//! patterns, OpenCC), the segmenter (jieba with the policy vocabulary, built on first use) and
+//! patterns, OpenCC), the segmenter (jieba with the policy vocabulary, built with the rest or on first use) and
 //! the extraction resources (grammars, vocabularies, gazetteer). There is no process-wide
 //! state: a caller builds an engine and hands it on.
 
@@ -19,7 +19,8 @@ use std::sync::OnceLock;
 pub struct Engine {
     pub dicts: Dicts,
     pub normalizer: Normalizer,
-    /// jieba is the costliest part to build (~0.1 s): built when a stage first asks.
+    /// jieba: built by [`Engine::load_with`] for the commands that segment, otherwise when a
+    /// stage first asks.
     segmenter: OnceLock<Segmenter>,
     pub resources: Resources,
     /// How a very large text is cut to be analyzed in pieces (`--window-kib`).
