@@ -1,8 +1,8 @@
 //! The engine: everything the pipeline stages need, built once from the built-in and user
 //! dictionaries and passed to every stage — the dictionaries, the normalizer (boilerplate
-//! patterns, OpenCC), the segmenter (jieba with the policy vocabulary, built with the rest or on first use) and
-//! the extraction resources (grammars, vocabularies, gazetteer). There is no process-wide
-//! state: a caller builds an engine and hands it on.
+//! patterns, OpenCC), the segmenter (jieba with the policy vocabulary, built with the rest
+//! or on first use) and the extraction resources (grammars, vocabularies, gazetteer). There
+//! is no process-wide state: a caller builds an engine and hands it on.
 
 use crate::dicts::Dicts;
 use crate::error::DictError;
