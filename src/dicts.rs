@@ -538,14 +538,14 @@ fn load_boilerplate(user_dir: Option<&Path>) -> Result<Boilerplate, DictError> {
         Ok(set) => set,
         // name the row that does not compile; only if each compiles alone is the set
         // merely too large, and then it gets more room
-        Err(e) => {
+        Err(_) => {
             for row in &rows {
                 Regex::new(row.get(0)).map_err(|e| row.error(format!("bad pattern: {e}")))?;
             }
             RegexSetBuilder::new(rows.iter().map(|r| r.get(0)))
                 .size_limit(1 << 30)
                 .build()
-                .map_err(|_| DictError::File {
+                .map_err(|e| DictError::File {
                     // the user's file, when there is one: its rows come last
                     file: rows
                         .last()

@@ -18,8 +18,11 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const PURGE_DELAY: std::os::raw::c_int = 15;
 
 fn main() -> std::process::ExitCode {
-    // SAFETY: mi_option_set only stores an option's value; it is read at each purge.
-    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
+    // (a user who sets MIMALLOC_PURGE_DELAY keeps it)
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: mi_option_set only stores an option's value; it is read at each purge.
+        unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
+    }
     let cli = policylens::cli::Cli::parse();
     let exit = policylens::commands::run(cli);
     std::process::ExitCode::from(exit as u8)
@@ -33,6 +36,10 @@ mod tests {
     /// neighbours (the deprecated eager-commit delay, the NUMA node count) have theirs.
     #[test]
     fn the_purge_delay_option_number_is_mimallocs() {
+        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
+            // the environment has set the option; its default cannot be seen
+            return;
+        }
         // SAFETY: reading and storing option values.
         unsafe {
             assert_eq!(libmimalloc_sys::mi_option_get(PURGE_DELAY), 1000);

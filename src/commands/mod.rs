@@ -329,7 +329,8 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> Exit {
     };
     // the commands that segment have jieba built alongside the rest
     let segmenting = match &command {
-        Some(Command::Normalize(_)) | None => Segmenting::OnFirstUse,
+        // parse reads figures and dates with the grammars alone
+        Some(Command::Normalize(_) | Command::Parse(_)) | None => Segmenting::OnFirstUse,
         Some(_) if cli.version => Segmenting::OnFirstUse,
         Some(_) => Segmenting::Now,
     };

@@ -112,9 +112,8 @@ impl DictModel {
             log_freqs.push(f64::from_bits(u64::from_le_bytes(log_freq.try_into().ok()?)));
         }
         let trie = CharTrie::decode(&mut r)?;
-        let valid = r.is_empty()
-            && records.iter().all(|r| (r.tag as usize) < tags.len())
-            && trie.max_word_id().is_none_or(|id| (id as usize) < records.len());
+        let valid =
+            r.is_empty() && records.iter().all(|r| (r.tag as usize) < tags.len()) && trie.is_consistent(records.len());
         valid.then_some(DictModel {
             records,
             log_freqs,
@@ -124,7 +123,7 @@ impl DictModel {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "default-dict"))]
 mod tests {
     use super::*;
 
@@ -160,13 +159,28 @@ mod tests {
         assert_eq!(DictModel::decode(&longer), None, "trailing bytes");
     }
 
+    /// Independently of `DictModel::parse` (the code build.rs runs): the segmenter
+    /// `Jieba::new()` decodes holds what upstream's text loader builds from the same file,
+    /// word by word (dict.txt has no duplicate words, so the two assign the same ids).
     #[test]
     fn new_loads_the_same_dictionary_as_parsing_it() {
         let fast = crate::Jieba::new();
         let slow = crate::Jieba::with_dict(&mut DICT.as_bytes()).expect("dict.txt parses");
-        for word in ["我们", "中华人民共和国", "长三角", "的", "不存在的词语"] {
-            assert_eq!(fast.has_word(word), slow.has_word(word), "{word}");
+        assert_eq!(fast.records, slow.records);
+        assert_eq!(fast.log_freqs, slow.log_freqs);
+        assert_eq!(fast.tags, slow.tags);
+        assert_eq!(fast.tag_ids, slow.tag_ids);
+        assert_eq!(fast.total, slow.total);
+        assert_eq!(fast.log_total.to_bits(), slow.log_total.to_bits());
+        for (id, word) in DICT
+            .lines()
+            .filter_map(|l| l.split_ascii_whitespace().next())
+            .enumerate()
+        {
+            assert_eq!(fast.trie.get(word), Some(id as i32), "{word}");
+            assert_eq!(slow.trie.get(word), Some(id as i32), "{word}");
         }
+        assert_eq!(fast.trie.get("不存在的词语"), None);
         let text = "我们中出了一个叛徒，到2025年全省地区生产总值达到5.5万亿元，张尧经理吃了北京烤鸭。";
         let words = |j: &crate::Jieba| {
             j.tag(text, true)
@@ -175,5 +189,14 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(words(&fast), words(&slow));
+    }
+
+    /// A trie whose ids point past the word table, or whose table has no empty slot, is
+    /// refused.
+    #[test]
+    fn inconsistent_tries_are_refused() {
+        let model = DictModel::parse("一 5 m\n一个 7 m\n我们 3 r\n");
+        assert!(model.trie.is_consistent(3));
+        assert!(!model.trie.is_consistent(2), "word id 2 with only two words");
     }
 }

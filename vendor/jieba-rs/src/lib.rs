@@ -27,6 +27,9 @@
 //! * `default-dict` feature enables embedded dictionary, this features is enabled by default
 //!
 
+// Without the embedded dictionary, the decoders and the POS tagger that read it go unused.
+#![cfg_attr(not(feature = "default-dict"), allow(dead_code, unused_imports))]
+
 use std::collections::HashMap;
 use std::fmt;
 use std::io::BufRead;
@@ -374,8 +377,10 @@ impl Jieba {
 
     /// Loads the default dictionary into the instance.
     ///
-    /// This method reads the default dictionary from a predefined byte slice (`DEFAULT_DICT`)
-    /// and loads it into the current instance using the `load_dict` method.
+    /// Into an empty instance this decodes the tables `build.rs` made from the default
+    /// dictionary at compile time (`dict_model`); into one that already holds words it
+    /// parses the dictionary's text (`DEFAULT_DICT`), replacing the frequency of a word
+    /// it already has.
     ///
     /// # Arguments
     ///

@@ -343,13 +343,6 @@ impl CharTrie {
         w.u32(self.next_node);
     }
 
-    /// The largest word id stored, `None` for an empty trie.
-    pub(crate) fn max_word_id(&self) -> Option<i32> {
-        let root = self.root.iter().map(|e| e.word_id);
-        let slots = self.slots.iter().filter(|s| s.key != 0).map(|s| s.word_id);
-        root.chain(slots).filter(|&id| id != NO_WORD).max()
-    }
-
     /// Read back what [`encode`](Self::encode) wrote; `None` if it is malformed.
     pub(crate) fn decode(r: &mut super::codec::Reader) -> Option<CharTrie> {
         let mut root = vec![
@@ -372,11 +365,15 @@ impl CharTrie {
         })? {
             *root.get_mut(i)? = e;
         }
-        let table = usize::try_from(r.u64()?).ok()?;
-        if !table.is_power_of_two() || table > 1 << 40 {
+        // the table's size is bounded by the entries it holds, so a corrupt size is refused
+        // rather than allocated (a new trie starts at 1 << 10 slots and doubles at 3/4 full)
+        let table = r.u64()?;
+        let len = r.len(20)?;
+        let most = (len as u64 + 1).next_power_of_two().saturating_mul(4).max(1 << 10);
+        if !table.is_power_of_two() || table < 2 || table > most {
             return None;
         }
-        let len = r.len(20)?;
+        let table = usize::try_from(table).ok()?;
         let mut slots = vec![Slot::default(); table];
         // scattered straight into the table, with no list of entries in between
         for b in r.bytes(len.checked_mul(20)?)?.chunks_exact(20) {
@@ -390,13 +387,32 @@ impl CharTrie {
             };
         }
         let next_node = r.u32()?;
-        Some(CharTrie {
+        let trie = CharTrie {
             root,
             slots,
             len,
             shift: 64 - table.trailing_zeros(),
             next_node,
-        })
+        };
+        (trie.slots.iter().filter(|s| s.key != 0).count() == len).then_some(trie)
+    }
+
+    /// Whether the trie keeps the invariants lookups and inserts rely on, for a dictionary
+    /// of `words` words: some slot is empty (so a probe ends), every word id is one of the
+    /// dictionary's, and every child is a node already allocated.
+    pub(crate) fn is_consistent(&self, words: usize) -> bool {
+        let entry_ok = |child: u32, word_id: i32| {
+            (word_id == NO_WORD || usize::try_from(word_id).is_ok_and(|w| w < words))
+                && (child & ID_MASK) < self.next_node
+        };
+        (1..=MAX_NODES).contains(&self.next_node)
+            && self.len * 8 <= self.slots.len() * MAX_LOAD_EIGHTHS
+            && self.root.iter().all(|e| entry_ok(e.child, e.word_id))
+            && self
+                .slots
+                .iter()
+                .filter(|s| s.key != 0)
+                .all(|s| entry_ok(s.child, s.word_id))
     }
 
     fn rehash(&mut self, slots: usize) {

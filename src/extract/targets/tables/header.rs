@@ -57,7 +57,7 @@ impl Headers {
         Ok(Headers {
             longest: words.keys().map(String::len).max().unwrap_or(0),
             words,
-            year: Regex::new(r"^[(（]?((?:19|20)\d{2})\s*年?[)）]?$").expect("fixed pattern"),
+            year: Regex::new(r"^[(（]?((?:19|20)[0-9]{2})\s*年?[)）]?$").expect("fixed pattern"),
         })
     }
 

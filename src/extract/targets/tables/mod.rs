@@ -39,7 +39,7 @@ impl TableVocab {
     pub fn new(dicts: &Dicts) -> Result<TableVocab, DictError> {
         Ok(TableVocab {
             headers: Headers::new(&dicts.table_headers)?,
-            bracket_note: Regex::new(r"括号内[^。\n]{0,12}?((?:19|20)\d{2})\s*年")
+            bracket_note: Regex::new(r"括号内[^。\n]{0,12}?((?:19|20)[0-9]{2})\s*年")
                 .expect("fixed pattern"),
         })
     }
