@@ -16,7 +16,10 @@
 //!   in bytes per second over the seeds' sentences);
 //! - `large_file`: one 2 MB text analyzed whole and in windows on all cores (wall time);
 //! - `long_sentence`: a pathological 100 KB sentence without punctuation;
-//! - `regions`: loading the division list and building its index.
+//! - `regions`: loading the division list and building its index;
+//! - `startup`: what a run builds before it reads its first file: the segmenter (jieba
+//!   decoded from its compile-time tables, then the policy words and division names added),
+//!   and the whole engine, its parts built in turn and at the same time.
 //!
 //! The measurement across whole corpora, next to jieba, OpenCC and a Python pipeline, is
 //! `bench/compare.sh`.
@@ -336,6 +339,27 @@ fn regions(cr: &mut Criterion) {
     g.finish();
 }
 
+/// Start-up: the parts a run builds once (wall time; the engine built `Segmenting::Now` puts
+/// its parts on scoped threads, so on a machine with cores to spare it takes about as long
+/// as its longest part).
+fn startup(cr: &mut Criterion) {
+    let dicts = Dicts::load(None).unwrap();
+    let mut g = cr.benchmark_group("startup");
+    g.bench_function("segmenter", |b| {
+        b.iter(|| black_box(policylens::segment::Segmenter::new(&dicts)))
+    });
+    g.bench_function("engine_in_turn", |b| {
+        b.iter(|| {
+            let e = Engine::load(None).unwrap();
+            black_box(e.segmenter());
+        })
+    });
+    g.bench_function("engine_at_once", |b| {
+        b.iter(|| black_box(Engine::load_with(None, policylens::engine::Segmenting::Now).unwrap()))
+    });
+    g.finish();
+}
+
 /// The number and date grammar: phrases per second over the corpus inputs (what `parse`
 /// does), and the number and date scans' bytes per second over the seeds' sentences.
 fn grammar(cr: &mut Criterion) {
@@ -393,6 +417,6 @@ fn grammar(cr: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = stages, extractors, end_to_end, large_file, long_sentence, regions, grammar
+    targets = stages, extractors, end_to_end, large_file, long_sentence, regions, startup, grammar
 }
 criterion_main!(benches);
