@@ -58,13 +58,9 @@ impl Engine {
                 segmenter.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
             (normalizer, resources, segmenter)
         });
-        let cell = OnceLock::new();
-        if let Some(seg) = segmenter {
-            let _ = cell.set(seg);
-        }
         Ok(Engine {
             normalizer,
-            segmenter: cell,
+            segmenter: segmenter.map_or_else(OnceLock::new, OnceLock::from),
             resources: resources?,
             windows: Windows::default(),
             dicts,

@@ -91,19 +91,18 @@ pub fn mentions(tx: &Text, taken: &[Mention]) -> Vec<Mention> {
     out
 }
 
-/// The mentions of the run of abbreviation characters `[a, b)` (its text `chars`, after the
+/// The mentions of the run of abbreviation characters `[a, b)` (its text `text`, after the
 /// char `before`).
 fn run(
     tx: &Text,
     g: &Gazetteer,
-    chars: &str,
+    text: &str,
     before: Option<char>,
     (a, b): (usize, usize),
 ) -> Vec<Mention> {
     let ab = &tx.res.abbreviations;
     let word = |s: usize, e: usize| tx.tokens.on_word_boundaries(s, e);
-    let units: Vec<(usize, bool)> = chars.chars().filter_map(|c| ab.get(c)).collect();
-    let text = chars;
+    let units: Vec<(usize, bool)> = text.chars().filter_map(|c| ab.get(c)).collect();
     let mention = |k: usize, i: usize| Mention {
         start: a + k,
         end: a + k + 1,

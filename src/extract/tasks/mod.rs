@@ -115,15 +115,18 @@ pub enum Trigger {
     Declared = 3,
 }
 
-/// For each sentence, the [`Trigger`] patterns that match somewhere in it (bit `1 << t`).
+/// The [`Trigger`] patterns that match somewhere in `s`, as bits (`1 << t`).
+fn trigger_bits(v: &Vocab, s: &str) -> u8 {
+    v.triggers
+        .matches(s)
+        .iter()
+        .fold(0u8, |bits, k| bits | 1 << k)
+}
+
+/// For each sentence, its [`trigger_bits`].
 fn sentence_triggers(tx: &Text, v: &Vocab) -> Vec<u8> {
     (0..tx.doc.sentences.len())
-        .map(|i| {
-            v.triggers
-                .matches(tx.doc.sentence_text(i))
-                .iter()
-                .fold(0u8, |bits, k| bits | 1 << k)
-        })
+        .map(|i| trigger_bits(v, tx.doc.sentence_text(i)))
         .collect()
 }
 
@@ -466,7 +469,7 @@ mod tests {
             "—— 完善机制",
             "今年以来经济运行总体平稳",
         ] {
-            let bits = v.triggers.matches(s).iter().fold(0u8, |b, k| b | 1 << k);
+            let bits = trigger_bits(&v, s);
             for (t, re) in own {
                 assert_eq!(bits & (1 << t as u8) != 0, re.is_match(s), "{t:?} on {s}");
             }

@@ -83,14 +83,25 @@ impl<'a> Reader<'a> {
         let n = self.len(1)?;
         std::str::from_utf8(self.bytes(n)?).ok()
     }
-    /// `n` fixed-size records of `N` bytes each, decoded by `f`.
-    pub(crate) fn records<const N: usize, T>(&mut self, n: usize, f: impl Fn(&[u8; N]) -> T) -> Option<Vec<T>> {
-        let bytes = self.bytes(n.checked_mul(N)?)?;
-        bytes
-            .chunks_exact(N)
-            .map(|c| <&[u8; N]>::try_from(c).ok().map(&f))
-            .collect()
+    /// `n` fixed-size records of `N` bytes each, handed to `f` in order; `None` as soon as
+    /// the bytes run out or `f` refuses one.
+    pub(crate) fn each<const N: usize>(&mut self, n: usize, mut f: impl FnMut([u8; N]) -> Option<()>) -> Option<()> {
+        for c in self.bytes(n.checked_mul(N)?)?.chunks_exact(N) {
+            f(c.try_into().ok()?)?;
+        }
+        Some(())
     }
+
+    /// `n` fixed-size records of `N` bytes each, decoded by `f` into a vector.
+    pub(crate) fn records<const N: usize, T>(&mut self, n: usize, f: impl Fn([u8; N]) -> T) -> Option<Vec<T>> {
+        let mut out = Vec::with_capacity(n);
+        self.each(n, |b| {
+            out.push(f(b));
+            Some(())
+        })?;
+        Some(out)
+    }
+
     /// Whether everything was read.
     pub(crate) fn is_empty(&self) -> bool {
         self.buf.is_empty()

@@ -365,15 +365,14 @@ impl PossegData {
             }
         }
         let n = r.len(10)?;
-        let pairs = r.records::<10, _>(n, |b| {
-            let [s0, s1, e @ ..] = *b;
+        let pairs = r.records::<10, _>(n, |[s0, s1, e @ ..]| {
             (u16::from_le_bytes([s0, s1]), f64::from_bits(u64::from_le_bytes(e)))
         })?;
         let (states, emits): (Vec<u16>, Vec<f64>) = pairs.into_iter().unzip();
-        let char_index = r.records::<2, _>(CHAR_INDEX_LEN, |&b| u16::from_le_bytes(b))?;
+        let char_index = r.records::<2, _>(CHAR_INDEX_LEN, u16::from_le_bytes)?;
         let n = r.len(6)?;
         let mut extra_index = FxHashMap::default();
-        for (c, row) in r.records::<6, _>(n, |&[c0, c1, c2, c3, r0, r1]| {
+        for (c, row) in r.records::<6, _>(n, |[c0, c1, c2, c3, r0, r1]| {
             (u32::from_le_bytes([c0, c1, c2, c3]), u16::from_le_bytes([r0, r1]))
         })? {
             extra_index.insert(char::from_u32(c)?, row);

@@ -320,6 +320,7 @@ impl CharTrie {
     /// slot table, each with its index, so the form is about half the tables' size.
     #[cfg_attr(not(test), allow(dead_code))] // used by build.rs and the tests
     pub(crate) fn encode(&self, w: &mut super::codec::Writer) {
+        w.u32(self.next_node);
         let used_root: Vec<(usize, &RootEntry)> = self
             .root
             .iter()
@@ -340,11 +341,21 @@ impl CharTrie {
             w.u32(s.child);
             w.i32(s.word_id);
         }
-        w.u32(self.next_node);
     }
 
-    /// Read back what [`encode`](Self::encode) wrote; `None` if it is malformed.
-    pub(crate) fn decode(r: &mut super::codec::Reader) -> Option<CharTrie> {
+    /// Read back what [`encode`](Self::encode) wrote for a dictionary of `words` words;
+    /// `None` if it is malformed or breaks an invariant lookups and inserts rely on: every
+    /// word id is one of the dictionary's, every child a node already allocated, and some
+    /// slot is left empty (so a probe ends). The checks are made on each entry as it is
+    /// placed, with no pass of their own.
+    pub(crate) fn decode(r: &mut super::codec::Reader, words: usize) -> Option<CharTrie> {
+        let next_node = r.u32()?;
+        if !(1..=MAX_NODES).contains(&next_node) {
+            return None;
+        }
+        let entry_ok = |child: u32, word_id: i32| {
+            (word_id == NO_WORD || usize::try_from(word_id).is_ok_and(|w| w < words)) && (child & ID_MASK) < next_node
+        };
         let mut root = vec![
             RootEntry {
                 child: 0,
@@ -353,18 +364,15 @@ impl CharTrie {
             ROOT_TABLE_LEN
         ];
         let used_root = r.len(12)?;
-        for (i, e) in r.records::<12, _>(used_root, |b| {
-            let [i0, i1, i2, i3, c0, c1, c2, c3, w0, w1, w2, w3] = *b;
-            (
-                u32::from_le_bytes([i0, i1, i2, i3]) as usize,
-                RootEntry {
-                    child: u32::from_le_bytes([c0, c1, c2, c3]),
-                    word_id: i32::from_le_bytes([w0, w1, w2, w3]),
-                },
-            )
-        })? {
-            *root.get_mut(i)? = e;
-        }
+        r.each::<12>(used_root, |[i0, i1, i2, i3, c0, c1, c2, c3, w0, w1, w2, w3]| {
+            let e = RootEntry {
+                child: u32::from_le_bytes([c0, c1, c2, c3]),
+                word_id: i32::from_le_bytes([w0, w1, w2, w3]),
+            };
+            entry_ok(e.child, e.word_id).then_some(())?;
+            *root.get_mut(u32::from_le_bytes([i0, i1, i2, i3]) as usize)? = e;
+            Some(())
+        })?;
         // the table's size is bounded by the entries it holds, so a corrupt size is refused
         // rather than allocated (a new trie starts at 1 << 10 slots and doubles at 3/4 full)
         let table = r.u64()?;
@@ -374,45 +382,30 @@ impl CharTrie {
             return None;
         }
         let table = usize::try_from(table).ok()?;
-        let mut slots = vec![Slot::default(); table];
-        // scattered straight into the table, with no list of entries in between
-        for b in r.bytes(len.checked_mul(20)?)?.chunks_exact(20) {
-            let (i, rest) = b.split_at(4);
-            let (key, rest) = rest.split_at(8);
-            let (child, word_id) = rest.split_at(4);
-            *slots.get_mut(u32::from_le_bytes(i.try_into().ok()?) as usize)? = Slot {
-                key: u64::from_le_bytes(key.try_into().ok()?),
-                child: u32::from_le_bytes(child.try_into().ok()?),
-                word_id: i32::from_le_bytes(word_id.try_into().ok()?),
-            };
+        if len * 8 > table * MAX_LOAD_EIGHTHS {
+            return None;
         }
-        let next_node = r.u32()?;
-        let trie = CharTrie {
+        let mut slots = vec![Slot::default(); table];
+        // scattered straight into the table, with no list of entries in between; each into
+        // a slot not filled yet, so the table holds exactly `len` entries
+        r.each::<20>(len, |[i0, i1, i2, i3, key @ .., c0, c1, c2, c3, w0, w1, w2, w3]| {
+            let s = Slot {
+                key: u64::from_le_bytes(key),
+                child: u32::from_le_bytes([c0, c1, c2, c3]),
+                word_id: i32::from_le_bytes([w0, w1, w2, w3]),
+            };
+            let at = slots.get_mut(u32::from_le_bytes([i0, i1, i2, i3]) as usize)?;
+            (s.key != 0 && at.key == 0 && entry_ok(s.child, s.word_id)).then_some(())?;
+            *at = s;
+            Some(())
+        })?;
+        Some(CharTrie {
             root,
             slots,
             len,
             shift: 64 - table.trailing_zeros(),
             next_node,
-        };
-        (trie.slots.iter().filter(|s| s.key != 0).count() == len).then_some(trie)
-    }
-
-    /// Whether the trie keeps the invariants lookups and inserts rely on, for a dictionary
-    /// of `words` words: some slot is empty (so a probe ends), every word id is one of the
-    /// dictionary's, and every child is a node already allocated.
-    pub(crate) fn is_consistent(&self, words: usize) -> bool {
-        let entry_ok = |child: u32, word_id: i32| {
-            (word_id == NO_WORD || usize::try_from(word_id).is_ok_and(|w| w < words))
-                && (child & ID_MASK) < self.next_node
-        };
-        (1..=MAX_NODES).contains(&self.next_node)
-            && self.len * 8 <= self.slots.len() * MAX_LOAD_EIGHTHS
-            && self.root.iter().all(|e| entry_ok(e.child, e.word_id))
-            && self
-                .slots
-                .iter()
-                .filter(|s| s.key != 0)
-                .all(|s| entry_ok(s.child, s.word_id))
+        })
     }
 
     fn rehash(&mut self, slots: usize) {
@@ -428,6 +421,28 @@ impl CharTrie {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::codec::{Reader, Writer};
+
+    /// A trie reads back as it was written, and is refused for a dictionary too small for
+    /// its word ids.
+    #[test]
+    fn decode_checks_word_ids_against_the_dictionary() {
+        let mut trie = CharTrie::new();
+        for (id, w) in ["一", "一个", "我们"].iter().enumerate() {
+            trie.insert(w, id as i32);
+        }
+        let mut w = Writer::default();
+        trie.encode(&mut w);
+        assert_eq!(CharTrie::decode(&mut Reader::new(&w.buf), 3), Some(trie));
+        assert_eq!(
+            CharTrie::decode(&mut Reader::new(&w.buf), 2),
+            None,
+            "word id 2 of two words"
+        );
+        for n in 0..w.buf.len() {
+            assert_eq!(CharTrie::decode(&mut Reader::new(&w.buf[..n]), 3), None, "cut at {n}");
+        }
+    }
 
     fn chars_of(text: &str) -> Vec<(u32, char)> {
         text.char_indices().map(|(o, c)| (o as u32, c)).collect()
