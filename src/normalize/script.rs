@@ -4,7 +4,7 @@
 //! `opencc/TSCharacters.txt`, Apache-2.0, the files `ferrous-opencc` compiles in), applied as
 //! OpenCC's t2s does: at each position the longest key of either dictionary (a phrase before
 //! a character of the same length), else the character unchanged. Phrases are found by one
-//! leftmost-longest `aho-corasick` automaton, characters through a table indexed by code
+//! leftmost-longest char-wise `daachorse` automaton, characters through a table indexed by code
 //! point; this is several times faster than `ferrous-opencc`'s per-position dictionary
 //! lookups, and a test checks that both give the same text. The `opencc-cpp` feature uses
 //! the C++ OpenCC through `opencc-rust` instead. OpenCC converts phrases, so a line could
@@ -40,7 +40,7 @@ pub struct Converter {
 struct Table {
     /// Every phrase key, leftmost-longest (`None` only if the automaton could not be built,
     /// which the built-in dictionaries never cause; characters are still converted then).
-    phrases: Option<aho_corasick::AhoCorasick>,
+    phrases: Option<daachorse::CharwiseDoubleArrayAhoCorasick<u32>>,
     /// The first value of each phrase, by pattern id.
     phrase_values: Vec<&'static str>,
     /// For each BMP code point, 1 + the index of its value in `char_values`, 0 for none.
@@ -65,10 +65,13 @@ fn rows(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)
 
 impl Table {
     fn new() -> Table {
-        let (keys, phrase_values): (Vec<&str>, Vec<&str>) = rows(TS_PHRASES).unzip();
-        let phrases = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&keys)
+        // the automaton refuses a repeated key: the first row of a key is the one kept
+        let mut seen = std::collections::HashSet::new();
+        let (keys, phrase_values): (Vec<&str>, Vec<&str>) =
+            rows(TS_PHRASES).filter(|(k, _)| seen.insert(*k)).unzip();
+        let phrases = daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
+            .match_kind(daachorse::MatchKind::LeftmostLongest)
+            .build_with_values(keys.iter().zip(0u32..))
             .ok();
         let mut bmp = vec![0u16; 0x1_0000];
         let mut char_values = Vec::new();
@@ -142,13 +145,9 @@ impl Table {
     fn convert(&self, s: &str) -> String {
         let mut out = String::with_capacity(s.len());
         let mut last = 0;
-        for m in self.phrases.iter().flat_map(|p| p.find_iter(s)) {
+        for m in self.phrases.iter().flat_map(|p| p.leftmost_find_iter(s)) {
             self.push_chars(&s[last..m.start()], &mut out);
-            out.push_str(
-                self.phrase_values
-                    .get(m.pattern().as_usize())
-                    .unwrap_or(&""),
-            );
+            out.push_str(self.phrase_values.get(m.value() as usize).unwrap_or(&""));
             last = m.end();
         }
         self.push_chars(&s[last..], &mut out);
@@ -254,7 +253,7 @@ impl Converter {
         if cfg!(feature = "opencc-cpp") {
             "opencc-rust (C++ OpenCC)"
         } else {
-            "aho-corasick over OpenCC's t2s dictionaries"
+            "a double-array automaton over OpenCC's t2s dictionaries"
         }
     }
 }
@@ -265,7 +264,7 @@ impl Default for Converter {
     }
 }
 
-/// t2s with the aho-corasick converter over OpenCC's dictionaries, whatever the build uses
+/// t2s with the built-in converter over OpenCC's dictionaries, whatever the build uses
 /// (for parity checks; builds the tables on every call).
 pub fn dictionary_t2s(s: &str) -> String {
     Table::new().convert(s)

@@ -555,6 +555,23 @@ fn region_rows_with_a_bad_level_or_code_are_refused() {
 }
 
 #[test]
+fn a_region_alias_or_area_without_a_name_is_left_out() {
+    // an empty name once went into the place-name automaton, matched between the bytes
+    // of a character and panicked
+    let out = with_dicts(&[
+        ("regions/aliases.tsv", b"alias\tcode\tnote\n\t330100\t\n"),
+        (
+            "regions/areas.tsv",
+            b"name\taliases\tkind\tmembers\tnote\n\t\tregion\t330000\t\n",
+        ),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc = &json(&out)[0];
+    assert_eq!(doc["targets"][0]["value"], 100, "{doc}");
+    assert!(doc["regions"].as_array().unwrap().is_empty(), "{doc}");
+}
+
+#[test]
 fn a_500_digit_number_is_never_written_as_null() {
     let text = format!("到2025年,培育企业{}家。", "9".repeat(500));
     let out = crate::bin()

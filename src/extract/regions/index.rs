@@ -3,7 +3,8 @@
 
 use crate::dicts::{Dicts, Row};
 use crate::report::{DivisionCode, Level};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::AhoCorasick;
+use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One administrative unit, current or retired.
@@ -93,7 +94,8 @@ pub struct Gazetteer {
     pub units: Vec<Unit>,
     pub areas: Vec<Area>,
     by_code: HashMap<DivisionCode, usize>,
-    pub(super) ac: AhoCorasick,
+    /// Every name, leftmost-longest, with its index in `entries` as value.
+    pub(super) ac: CharwiseDoubleArrayAhoCorasick<u32>,
     pub(super) entries: Vec<Vec<Entry>>,
     /// Pattern index of every name, to fall back to a shorter name at the same position.
     pub(super) by_name: HashMap<String, usize>,
@@ -206,16 +208,20 @@ impl Gazetteer {
         for (i, u) in units.iter().enumerate() {
             by_code.entry(u.code.clone()).or_insert(i);
         }
-        let (keys, entries): (Vec<String>, Vec<Vec<Entry>>) =
-            names(d, &units, &areas).into_iter().unzip();
+        // an empty name (a user's row without one) would match everywhere: left out
+        let (keys, entries): (Vec<String>, Vec<Vec<Entry>>) = names(d, &units, &areas)
+            .into_iter()
+            .filter(|(k, _)| !k.is_empty())
+            .unzip();
         let by_name = keys
             .iter()
             .enumerate()
             .map(|(i, k)| (k.clone(), i))
             .collect();
-        let ac = AhoCorasickBuilder::new()
+        // the automaton refuses only empty or repeated keys, and these are neither (a map's)
+        let ac = CharwiseDoubleArrayAhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&keys)
+            .build_with_values(keys.iter().zip(0u32..))
             .expect("region names build an automaton");
         Gazetteer {
             units,

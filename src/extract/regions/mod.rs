@@ -25,12 +25,12 @@ fn mentions(tx: &Text, year: Option<i32>) -> Vec<Mention> {
     let g = &tx.res.gazetteer;
     let text = &tx.doc.text;
     let mut out: Vec<Mention> = Vec::new();
-    for m in g.ac.find_iter(text) {
+    for m in g.ac.leftmost_find_iter(text) {
         let matched = &text[m.start()..m.end()];
         let mut hits = vec![Hit {
             start: m.start(),
             end: m.end(),
-            pattern: m.pattern().as_usize(),
+            pattern: m.value() as usize,
         }];
         let shorter: Vec<usize> = matched.char_indices().skip(2).map(|(k, _)| k).collect();
         for k in shorter.into_iter().rev() {
