@@ -38,10 +38,11 @@ pub struct Converter {
 
 /// OpenCC's t2s dictionaries, ready to apply.
 struct Table {
-    /// Every phrase key, leftmost-longest (`None` only if the automaton could not be built,
-    /// which the built-in dictionaries never cause; characters are still converted then).
+    /// Every phrase key, leftmost-longest, its row number as value (`None` only if the
+    /// automaton could not be built, which needs an empty or repeated key and the built-in
+    /// dictionary has neither; characters are still converted then).
     phrases: Option<daachorse::CharwiseDoubleArrayAhoCorasick<u32>>,
-    /// The first value of each phrase, by pattern id.
+    /// The first value of each phrase, by row number.
     phrase_values: Vec<&'static str>,
     /// For each BMP code point, 1 + the index of its value in `char_values`, 0 for none.
     bmp: Vec<u16>,
@@ -65,10 +66,7 @@ fn rows(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)
 
 impl Table {
     fn new() -> Table {
-        // the automaton refuses a repeated key: the first row of a key is the one kept
-        let mut seen = std::collections::HashSet::new();
-        let (keys, phrase_values): (Vec<&str>, Vec<&str>) =
-            rows(TS_PHRASES).filter(|(k, _)| seen.insert(*k)).unzip();
+        let (keys, phrase_values): (Vec<&str>, Vec<&str>) = rows(TS_PHRASES).unzip();
         let phrases = daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
             .match_kind(daachorse::MatchKind::LeftmostLongest)
             .build_with_values(keys.iter().zip(0u32..))

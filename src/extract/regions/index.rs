@@ -188,13 +188,15 @@ fn names(d: &Dicts, units: &[Unit], areas: &[Area]) -> BTreeMap<String, Vec<Entr
     for (i, a) in areas.iter().enumerate().filter(|(_, a)| a.kind != "zone") {
         pats.entry(a.name.clone()).or_default().push(Entry::Area(i));
         if let Some(r) = d.areas.rows.get(i) {
-            for alias in r.get(1).split('|').filter(|s| !s.is_empty()) {
+            for alias in r.get(1).split('|') {
                 pats.entry(alias.to_string())
                     .or_default()
                     .push(Entry::Area(i));
             }
         }
     }
+    // an empty name (a user's row without one, an empty alias) would match everywhere
+    pats.remove("");
     pats
 }
 
@@ -208,11 +210,8 @@ impl Gazetteer {
         for (i, u) in units.iter().enumerate() {
             by_code.entry(u.code.clone()).or_insert(i);
         }
-        // an empty name (a user's row without one) would match everywhere: left out
-        let (keys, entries): (Vec<String>, Vec<Vec<Entry>>) = names(d, &units, &areas)
-            .into_iter()
-            .filter(|(k, _)| !k.is_empty())
-            .unzip();
+        let (keys, entries): (Vec<String>, Vec<Vec<Entry>>) =
+            names(d, &units, &areas).into_iter().unzip();
         let by_name = keys
             .iter()
             .enumerate()
