@@ -579,6 +579,9 @@ fn load_comparators(user_dir: Option<&Path>) -> Result<Vec<ComparatorWord>, Dict
             Some(c) if c != Comparator::Range => c,
             _ => return Err(row.error(format!("unknown comparator {:?}", row.get(2)))),
         };
+        if row.get(0).is_empty() {
+            return Err(row.error("empty comparator word (it would fit every number)"));
+        }
         comparators.push(ComparatorWord {
             word: row.get(0).to_string(),
             after,
@@ -848,6 +851,19 @@ mod tests {
             Ok(_) => "loaded".into(),
             Err(e) => e.to_string(),
         }
+    }
+
+    #[test]
+    fn an_empty_comparator_word_is_refused_by_line() {
+        let e = load_error(
+            "comparators.tsv",
+            "word\tposition\tcomparator\tverb\tnote\n以上\tafter\t>=\tno\t\n\tbefore\t>=\tno\t\n"
+                .as_bytes(),
+        );
+        assert!(
+            e.contains("comparators.tsv:3") && e.contains("empty comparator"),
+            "{e}"
+        );
     }
 
     #[test]

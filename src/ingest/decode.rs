@@ -83,19 +83,34 @@ fn strict(enc: &'static Encoding, bytes: &[u8]) -> Result<String, BadBytes> {
 }
 
 /// Share of characters that are control characters other than tab, newline, CR, form feed.
+///
+/// Counted on the bytes, which is several times faster than decoding every char: in UTF-8
+/// a char starts at every byte that is not a continuation byte (`10xxxxxx`), the C0 controls
+/// and DEL are single bytes, and the C1 controls (U+0080–U+009F) are `C2 80`–`C2 9F`.
 fn control_ratio(text: &str) -> f64 {
-    let mut total = 0usize;
-    let mut ctrl = 0usize;
-    for c in text.chars() {
-        total += 1;
-        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c') {
-            ctrl += 1;
-        }
-    }
+    let bytes = text.as_bytes();
+    let total = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    let c0 = bytes
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0x7F)
+        .count();
+    let c1 = bytes
+        .windows(2)
+        .filter(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1]))
+        .count();
     if total == 0 {
         0.0
     } else {
-        ctrl as f64 / total as f64
+        (c0 + c1) as f64 / total as f64
+    }
+}
+
+/// `bytes` as UTF-8, checked with SIMD when they are valid (almost always); the standard
+/// library's check, which says where the first bad byte is, runs only when they are not.
+fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(_) => std::str::from_utf8(bytes),
     }
 }
 
@@ -216,7 +231,7 @@ fn invalid_utf8(path: &str, bytes: &[u8], d: &Utf8Damage, skipped: usize) -> Inp
 
 /// UTF-8, or GB18030 when the bytes are not mostly UTF-8 (see the module comment).
 fn utf8_or_gb18030(path: &str, bytes: &[u8]) -> Result<Decoded, InputError> {
-    let first = match std::str::from_utf8(bytes) {
+    let first = match utf8(bytes) {
         Ok(s) => {
             return Ok(Decoded {
                 text: s.to_string(),
@@ -256,7 +271,7 @@ fn declared(
     skipped: usize,
 ) -> Result<Decoded, InputError> {
     if enc == encoding_rs::UTF_8 {
-        return match std::str::from_utf8(rest) {
+        return match utf8(rest) {
             Ok(s) => Ok(Decoded {
                 text: s.to_string(),
                 encoding: name,
@@ -323,6 +338,31 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<Decoded, InputError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_ratio_on_bytes_counts_what_char_is_control_counts() {
+        let by_chars = |t: &str| {
+            let n = t.chars().count();
+            let ctrl = t
+                .chars()
+                .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c'))
+                .count();
+            if n == 0 {
+                0.0
+            } else {
+                ctrl as f64 / n as f64
+            }
+        };
+        for t in [
+            "",
+            "纯文本,没有控制字符。\n\t第二行\r\n",
+            "a\x00b\x01\x7f\x0c",
+            "C1:\u{80}\u{85}\u{9f} 以及 \u{a0}\u{c2}\u{ff} 不是",
+            "\u{1b}[31m红色\u{1b}[0m😀",
+        ] {
+            assert_eq!(control_ratio(t), by_chars(t), "{t:?}");
+        }
+    }
 
     fn utf16(s: &str, le: bool) -> Vec<u8> {
         s.encode_utf16()

@@ -50,6 +50,9 @@ struct Table {
     astral: Vec<(char, &'static str)>,
     /// The character values (first value of each `TSCharacters` key in the BMP).
     char_values: Vec<&'static str>,
+    /// One bit per BMP code point: set when t2s changes the character on its own (its
+    /// value is another string), so that checking simplified text costs a bit test a char.
+    changed_bmp: Vec<u64>,
 }
 
 /// The `key<TAB>first value` rows of an OpenCC dictionary text.
@@ -90,12 +93,24 @@ impl Table {
         }
         astral.sort_by_key(|&(c, _)| c);
         astral.dedup_by_key(|&mut (c, _)| c);
+        let mut changed_bmp = vec![0u64; 0x1_0000 / 64];
+        for (i, &n) in bmp.iter().enumerate() {
+            let value = match n {
+                0 => continue,
+                n => char_values[n as usize - 1],
+            };
+            let c = char::from_u32(i as u32);
+            if c.is_some_and(|c| value != c.encode_utf8(&mut [0u8; 4])) {
+                changed_bmp[i / 64] |= 1 << (i % 64);
+            }
+        }
         Table {
             phrases,
             phrase_values,
             bmp,
             astral,
             char_values,
+            changed_bmp,
         }
     }
 
@@ -118,6 +133,10 @@ impl Table {
     /// True when t2s changes `c` on its own.
     #[cfg(not(feature = "opencc-cpp"))]
     fn changes(&self, c: char) -> bool {
+        let i = c as usize;
+        if i < 0x1_0000 {
+            return self.changed_bmp[i / 64] & (1 << (i % 64)) != 0;
+        }
         self.char_value(c).is_some_and(|v| {
             let mut buf = [0u8; 4];
             v != c.encode_utf8(&mut buf)
@@ -188,8 +207,29 @@ impl Converter {
     /// of normalization); phrase rules need at least one traditional character to apply.
     #[cfg(not(feature = "opencc-cpp"))]
     pub fn needs_conversion(&self, s: &str) -> bool {
+        self.simplified_cjk(s).is_none()
+    }
+
+    /// The number of CJK characters of `s` when none of them changes under t2s on its own
+    /// (the text is simplified already), None when one does: the check and the count that
+    /// [`convert`] reports, in one pass.
+    #[cfg(not(feature = "opencc-cpp"))]
+    fn simplified_cjk(&self, s: &str) -> Option<usize> {
         let table = self.table();
-        s.chars().any(|c| is_cjk(c) && table.changes(c))
+        let mut cjk = 0;
+        for c in s.chars().filter(|&c| is_cjk(c)) {
+            if table.changes(c) {
+                return None;
+            }
+            cjk += 1;
+        }
+        Some(cjk)
+    }
+
+    /// [`Self::simplified_cjk`] for the C++ converter.
+    #[cfg(feature = "opencc-cpp")]
+    fn simplified_cjk(&self, s: &str) -> Option<usize> {
+        (!self.needs_conversion(s)).then(|| s.chars().filter(|&c| is_cjk(c)).count())
     }
 
     /// True when some CJK character of `s` changes under t2s on its own. Text where none
@@ -295,8 +335,7 @@ fn align(piece: &[MChar], converted: &str, out: &mut Mapped) {
 /// characters changed (used to report the script detected).
 pub fn convert(input: Mapped, conv: &Converter) -> (Mapped, Conversion) {
     let text = input.as_str();
-    if !conv.needs_conversion(text) {
-        let cjk = text.chars().filter(|&c| is_cjk(c)).count();
+    if let Some(cjk) = conv.simplified_cjk(text) {
         return (input, Conversion { cjk, changed: 0 });
     }
     let whole = conv.t2s(text);

@@ -51,19 +51,25 @@ fn opens_item(line: &str) -> bool {
 
 /// A row of a table: cells apart by spaces (tabs are spaces by now) or pipes.
 fn table_row(line: &str) -> bool {
-    line.contains([' ', '|'])
+    memchr::memchr2(b' ', b'|', line.as_bytes()).is_some()
+}
+
+/// Whether `line` has at least [`LONG`] characters (counting no further than that).
+fn long(line: &str) -> bool {
+    line.len() >= LONG && line.chars().nth(LONG - 1).is_some()
 }
 
 /// Whether line `i` runs on into line `i + 1`.
 fn runs_on(lines: &[&str], i: usize) -> bool {
     let (line, next) = (lines[i], lines.get(i + 1).copied().unwrap_or(""));
-    line.chars().count() >= LONG
+    // the cheap tests first: most lines of typed text end in punctuation
+    long(line)
+        && line.chars().next_back().is_some_and(|c| !ends_line(c))
+        && !next.is_empty()
         && !opens_item(line)
+        && !opens_item(next)
         && !table_row(line)
         && !table_row(next)
-        && line.chars().last().is_some_and(|c| !ends_line(c))
-        && !next.is_empty()
-        && !opens_item(next)
 }
 
 /// Join the wrapped lines of a wrapped document (see the module documentation); other
@@ -71,10 +77,7 @@ fn runs_on(lines: &[&str], i: usize) -> bool {
 pub fn join_wrapped_lines(input: Mapped) -> Mapped {
     let lines: Vec<&str> = input.as_str().split('\n').collect();
     let joins: Vec<bool> = (0..lines.len()).map(|i| runs_on(&lines, i)).collect();
-    let long = lines
-        .iter()
-        .filter(|l| l.chars().count() >= LONG && !opens_item(l))
-        .count();
+    let long = lines.iter().filter(|l| long(l) && !opens_item(l)).count();
     let running = joins.iter().filter(|&&j| j).count();
     if running < 3 || running * 2 < long {
         return input;

@@ -20,6 +20,7 @@ use crate::error::DictError;
 use crate::report::Comparator;
 use numeral::{cn_digit, is_cn_numeral, magnitude, read_arabic, MAGNITUDES};
 use regex::Regex;
+use std::collections::HashMap;
 use units::Units;
 
 /// How the digits of a quantity are written.
@@ -114,10 +115,10 @@ pub struct Grammar {
     units: Units,
     /// A year standing between a comparator word and its number (提高到2025年的10%).
     year_between: Regex,
-    /// Comparator words before the number, longest first.
-    before: Vec<ComparatorWord>,
-    /// Comparator words after the number and its unit, longest first.
-    after: Vec<ComparatorWord>,
+    /// Comparator words before the number, longest first, by their last char.
+    before: Affixes,
+    /// Comparator words after the number and its unit, longest first, by their first char.
+    after: Affixes,
     /// [`may_start`] of every char of the CJK block, as bits: the scan asks at every char.
     starts: StartChars,
 }
@@ -143,6 +144,61 @@ impl StartChars {
     }
 }
 
+/// Comparator words that a text must start with (`after` words) or end with (`before`
+/// words), in their dictionary order, indexed by the char they start or end with: the
+/// first word in order that fits is the one the whole list would give, found among the
+/// few that share that char instead of by trying every word.
+struct Affixes {
+    words: Vec<ComparatorWord>,
+    /// true: words end the text (the index is by last char); false: words start it.
+    at_end: bool,
+    /// Positions in `words`, in order, by first (or last) char.
+    by_char: HashMap<char, Vec<usize>>,
+}
+
+impl Affixes {
+    fn new(words: Vec<ComparatorWord>, at_end: bool) -> Affixes {
+        let mut by_char: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, w) in words.iter().enumerate() {
+            let edge = if at_end {
+                w.word.chars().next_back()
+            } else {
+                w.word.chars().next()
+            };
+            // the loader refuses empty words, so every word has an edge char
+            if let Some(c) = edge {
+                by_char.entry(c).or_default().push(i);
+            }
+        }
+        Affixes {
+            words,
+            at_end,
+            by_char,
+        }
+    }
+
+    /// The first word in order that `s` starts (or ends) with.
+    fn find(&self, s: &str) -> Option<&ComparatorWord> {
+        let edge = if self.at_end {
+            s.chars().next_back()
+        } else {
+            s.chars().next()
+        }?;
+        let fits = |w: &&ComparatorWord| {
+            if self.at_end {
+                s.ends_with(w.word.as_str())
+            } else {
+                s.starts_with(w.word.as_str())
+            }
+        };
+        self.by_char
+            .get(&edge)?
+            .iter()
+            .map(|&i| &self.words[i])
+            .find(fits)
+    }
+}
+
 impl Grammar {
     /// Compile the grammar over the units and comparators of `dicts`.
     pub fn new(dicts: &Dicts) -> Result<Grammar, DictError> {
@@ -150,8 +206,8 @@ impl Grammar {
         Ok(Grammar {
             units: Units::new(&dicts.units)?,
             year_between: Regex::new(r"(?:19|20)[0-9]{2}年(?:底|末)?的?$").expect("fixed pattern"),
-            before,
-            after,
+            before: Affixes::new(before, true),
+            after: Affixes::new(after, false),
             starts: StartChars::new(),
         })
     }
@@ -164,6 +220,7 @@ impl Grammar {
     /// Comparator words that say a value is reached (增长到, 提高至 …).
     pub fn reaching_words(&self) -> impl Iterator<Item = &str> {
         self.before
+            .words
             .iter()
             .filter(|c| c.word.ends_with('到') || c.word.ends_with('至'))
             .map(|c| c.word.as_str())
@@ -172,9 +229,9 @@ impl Grammar {
     /// The comparator word before or after a number, if `s` starts or ends with one.
     pub fn comparator_word(&self, s: &str, after: bool) -> Option<&ComparatorWord> {
         if after {
-            self.after.iter().find(|c| s.starts_with(c.word.as_str()))
+            self.after.find(s)
         } else {
-            self.before.iter().find(|c| s.ends_with(c.word.as_str()))
+            self.before.find(s)
         }
     }
 }
