@@ -47,9 +47,6 @@ pub struct Vocab {
     pub aspect: Regex,
     /// 一是, 第一,, 一方面, ——: enumeration markers.
     pub enumeration: Regex,
-    /// `inline`, `counted`, `enumeration` and `declared` as one set, run once per sentence:
-    /// a rule runs its own pattern only on the sentences the set says it matches in.
-    pub triggers: regex::RegexSet,
     /// The `lead` words, asked of every paragraph in one pass.
     pub leads: Phrases,
     /// The `inline_lead` words (the rightmost one opens an inline list).
@@ -81,14 +78,6 @@ impl Vocab {
         ))?;
         let enumeration = Regex::new(r"(?P<cn>[一二三四五六七八九十]{1,2})是|(?P<yao>[一二三四五六七八九十]{1,2})要|第(?P<di>[一二三四五六七八九十]{1,2})[,，、]|(?P<fm>一方面|另一方面)[,，]?|(?P<seq>首先|其次|再次|最后)[,，]|(?P<dash>——|[-*•·●○■□◆◇▪]\s)")
             .expect("fixed pattern");
-        // in the order of [`Trigger`]
-        let triggers = regex::RegexSet::new([
-            inline.as_str(),
-            counted.as_str(),
-            enumeration.as_str(),
-            declared.as_str(),
-        ])
-        .map_err(bad)?;
         Ok(Vocab {
             parts: compile(format!(
                 r"(?P<n>[0-9]{{1,3}}|[一二三四五六七八九十两]{{1,3}})(?:个|大)?(?:{parts})"
@@ -98,7 +87,6 @@ impl Vocab {
             declared,
             counted,
             enumeration,
-            triggers,
             leads: Phrases::new(&words.leads),
             inline_leads: Phrases::new(&words.inline_leads),
             words,
@@ -106,7 +94,7 @@ impl Vocab {
     }
 }
 
-/// A pattern of [`Vocab::triggers`], by its index in the set.
+/// A pattern a rule asks of a sentence before it runs (see [`Triggers`]).
 #[derive(Debug, Clone, Copy)]
 pub enum Trigger {
     Inline = 0,
@@ -115,19 +103,60 @@ pub enum Trigger {
     Declared = 3,
 }
 
-/// The [`Trigger`] patterns that match somewhere in `s`, as bits (`1 << t`).
-fn trigger_bits(v: &Vocab, s: &str) -> u8 {
-    v.triggers
-        .matches(s)
-        .iter()
-        .fold(0u8, |bits, k| bits | 1 << k)
+/// Which [`Trigger`] patterns match in each sentence, asked on first need and kept: a
+/// rule runs its own pattern only on the sentences its trigger matches in, and a trigger
+/// that no rule asks of a sentence (`declared` is asked only of paragraph openings) is
+/// never run there. Each pattern runs alone, where the regex crate's literal prefilters
+/// apply (`等` for `inline`) and a search stops at the first match, which costs less than
+/// one overlapping search of the whole set to the end of every sentence.
+pub struct Triggers<'t> {
+    sentences: Vec<&'t str>,
+    v: &'t Vocab,
+    /// Per sentence: bit `t` set when trigger `t` has been asked, bit `4 + t` its answer.
+    known: Vec<std::cell::Cell<u8>>,
 }
 
-/// For each sentence, its [`trigger_bits`].
-fn sentence_triggers(tx: &Text, v: &Vocab) -> Vec<u8> {
-    (0..tx.doc.sentences.len())
-        .map(|i| trigger_bits(v, tx.doc.sentence_text(i)))
-        .collect()
+impl<'t> Triggers<'t> {
+    /// The triggers of the sentences of `tx`.
+    fn new(tx: &'t Text, v: &'t Vocab) -> Triggers<'t> {
+        let doc = tx.doc;
+        Triggers::of(
+            (0..doc.sentences.len())
+                .map(|i| doc.sentence_text(i))
+                .collect(),
+            v,
+        )
+    }
+
+    /// The triggers of `sentences`.
+    fn of(sentences: Vec<&'t str>, v: &'t Vocab) -> Triggers<'t> {
+        Triggers {
+            known: vec![std::cell::Cell::new(0); sentences.len()],
+            sentences,
+            v,
+        }
+    }
+
+    /// Whether trigger `t` matches somewhere in sentence `si` (false past the last one).
+    fn get(&self, si: usize, t: Trigger) -> bool {
+        let (Some(cell), Some(sentence)) = (self.known.get(si), self.sentences.get(si)) else {
+            return false;
+        };
+        let (asked, answer) = (1u8 << t as u8, 1u8 << (4 + t as u8));
+        let bits = cell.get();
+        if bits & asked != 0 {
+            return bits & answer != 0;
+        }
+        let pattern = match t {
+            Trigger::Inline => &self.v.inline,
+            Trigger::Counted => &self.v.counted,
+            Trigger::Enumeration => &self.v.enumeration,
+            Trigger::Declared => &self.v.declared,
+        };
+        let hit = pattern.is_match(sentence);
+        cell.set(bits | asked | if hit { answer } else { 0 });
+        hit
+    }
 }
 
 /// What every list rule reads: the text, the vocabulary and each sentence's heading path.
@@ -138,16 +167,14 @@ pub struct Cx<'t, 'a> {
     pub paths: &'t [Vec<String>],
     /// The pieces tagged so far in this document.
     pub memo: &'t TagMemo,
-    /// Which trigger patterns match in each sentence ([`sentence_triggers`]).
-    pub triggers: &'t [u8],
+    /// Which trigger patterns match in each sentence.
+    pub triggers: &'t Triggers<'t>,
 }
 
 impl Cx<'_, '_> {
     /// Whether pattern `t` matches somewhere in sentence `si` (else it need not be run).
     pub fn may(&self, si: usize, t: Trigger) -> bool {
-        self.triggers
-            .get(si)
-            .is_some_and(|b| b & (1 << t as u8) != 0)
+        self.triggers.get(si, t)
     }
 
     /// What item splitting needs.
@@ -328,7 +355,7 @@ pub fn extract(tx: &Text) -> Vec<TaskList> {
     let v = &tx.res.tasks;
     let paths = outline_paths(tx, v);
     let memo = TagMemo::default();
-    let triggers = sentence_triggers(tx, v);
+    let triggers = Triggers::new(tx, v);
     let cx = Cx {
         tx,
         v,
@@ -449,10 +476,11 @@ fn keep(kept: &mut Vec<TaskList>, among: std::ops::Range<usize>, l: TaskList) {
 mod tests {
     use super::*;
 
-    /// A trigger bit says exactly whether its rule's own pattern matches the sentence, so a
-    /// rule that skips the sentences without it skips nothing it would have found.
+    /// A trigger says exactly whether its rule's own pattern matches the sentence, asked in
+    /// any order and any number of times, so a rule that skips the sentences without it
+    /// skips nothing it would have found.
     #[test]
-    fn each_trigger_bit_is_its_own_pattern_matching() {
+    fn each_trigger_is_its_own_pattern_matching() {
         let v = Vocab::new(&Dicts::load(None).unwrap()).unwrap();
         let own = [
             (Trigger::Inline, &v.inline),
@@ -460,7 +488,7 @@ mod tests {
             (Trigger::Enumeration, &v.enumeration),
             (Trigger::Declared, &v.declared),
         ];
-        for s in [
+        let sentences = vec![
             "",
             "重点推进数字政府、智慧城市等6项任务",
             "一是加强统筹,二是强化保障",
@@ -468,11 +496,20 @@ mod tests {
             "主要包括以下几个方面:",
             "—— 完善机制",
             "今年以来经济运行总体平稳",
-        ] {
-            let bits = trigger_bits(&v, s);
-            for (t, re) in own {
-                assert_eq!(bits & (1 << t as u8) != 0, re.is_match(s), "{t:?} on {s}");
+        ];
+        let triggers = Triggers::of(sentences.clone(), &v);
+        let mut hits = 0;
+        // forwards, backwards and forwards again: a kept answer is the answer
+        for order in [[0, 1, 2, 3], [3, 2, 1, 0], [0, 1, 2, 3]] {
+            for (si, s) in sentences.iter().enumerate() {
+                for &k in &order {
+                    let (t, re) = own[k];
+                    assert_eq!(triggers.get(si, t), re.is_match(s), "{t:?} on {s}");
+                    hits += usize::from(re.is_match(s));
+                }
             }
         }
+        assert!(hits >= 3 * 5, "the sentences exercise the triggers: {hits}");
+        assert!(!triggers.get(sentences.len(), Trigger::Inline));
     }
 }
