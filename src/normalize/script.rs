@@ -52,6 +52,8 @@ struct Table {
     char_values: Vec<&'static str>,
     /// One bit per BMP code point: set when t2s changes the character on its own (its
     /// value is another string), so that checking simplified text costs a bit test a char.
+    /// (The C++ build asks OpenCC itself instead.)
+    #[cfg_attr(feature = "opencc-cpp", allow(dead_code))]
     changed_bmp: Vec<u64>,
 }
 
