@@ -112,6 +112,21 @@ fn title_before(cx: Cx, at: usize) -> Option<(String, usize, usize)> {
     None
 }
 
+/// The first non-empty field of `t` between spaces, tabs and pipes: what
+/// `t.split([' ', '\t', '|']).find(|f| !f.is_empty())` gives, found with a byte search
+/// (the delimiters are ASCII) instead of decoding every char of a long paragraph.
+fn first_field(t: &str) -> Option<&str> {
+    let mut rest = t;
+    while !rest.is_empty() {
+        match memchr::memchr3(b' ', b'\t', b'|', rest.as_bytes()) {
+            Some(0) => rest = &rest[1..],
+            Some(k) => return Some(&rest[..k]),
+            None => return Some(rest),
+        }
+    }
+    None
+}
+
 /// `task.table`: every project table of the document, with at least three rows.
 pub fn table_lists(cx: Cx, out: &mut Vec<TaskList>) {
     let doc = cx.tx.doc;
@@ -122,7 +137,7 @@ pub fn table_lists(cx: Cx, out: &mut Vec<TaskList>) {
         let t = line.trim();
         let at = pos + line.chars().take_while(|c| c.is_whitespace()).count();
         pos += n + 1;
-        let first = t.split([' ', '\t', '|']).find(|c| !c.is_empty());
+        let first = first_field(t);
         let seq_head = first.is_some_and(|f| cx.v.words.seq_columns.iter().any(|w| w == f));
         if at < covered || !seq_head {
             continue;
@@ -157,5 +172,28 @@ pub fn table_lists(cx: Cx, out: &mut Vec<TaskList>) {
             path: cx.paths.get(si).cloned().unwrap_or_default(),
         };
         out.push(draft.finish(cx));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_field_is_the_first_non_empty_split_piece() {
+        for t in [
+            "",
+            "   ",
+            "|||",
+            "序号 项目名称 建设内容",
+            "| 序号 | 项目名称 |",
+            "\t\t序号\t项目",
+            "一段没有分隔符的长段落,只有中文标点。",
+            "a|b",
+            " |x",
+        ] {
+            let by_split = t.split([' ', '\t', '|']).find(|f| !f.is_empty());
+            assert_eq!(first_field(t), by_split, "{t:?}");
+        }
     }
 }

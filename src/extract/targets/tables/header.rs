@@ -213,7 +213,8 @@ pub fn candidates(tx: &Text, h: &Headers) -> Vec<(usize, Layout)> {
     for line in doc.text.split('\n') {
         let n = line.chars().count();
         let t = line.trim().trim_start_matches('|').trim();
-        let first: &str = t.split([' ', '\t', '|']).next().unwrap_or("");
+        // the text before the first space, tab or pipe (a byte search: these are ASCII)
+        let first = &t[..memchr::memchr3(b' ', b'\t', b'|', t.as_bytes()).unwrap_or(t.len())];
         let lead = matches!(h.role(first), Some(Role::Seq | Role::Category | Role::Name));
         if lead && !t.is_empty() {
             let skip = line
