@@ -243,6 +243,13 @@ fn announces(cx: Cx, lead: &str, body: &str, counts: &[u32]) -> bool {
     announced && !enumerated && !cx.v.inline.is_match(body)
 }
 
+/// The byte offset of the last colon of `text`, half- or full-width: what
+/// `text.rfind([':', '：'])` gives, with two byte searches instead of decoding every char.
+fn last_colon(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    memchr::memrchr(b':', b).max(memchr::memmem::rfind(b, "：".as_bytes()))
+}
+
 /// `task.colon`: 重点实施“六大工程”:A、B、C…。 — a lead clause that ends with a colon and
 /// announces a list, then the items up to the end of the sentence, separated by 、 (or by ；,
 /// running on over the following sentences of the paragraph). Items on lines of their own
@@ -251,7 +258,7 @@ pub fn colon_lists(cx: Cx, out: &mut Vec<TaskList>) {
     let doc = cx.tx.doc;
     for (i, path) in cx.paths.iter().enumerate() {
         let text = doc.sentence_text(i);
-        let Some(colon) = text.rfind([':', '：']) else {
+        let Some(colon) = last_colon(text) else {
             continue;
         };
         let lead = &text[..colon];
@@ -281,5 +288,26 @@ pub fn colon_lists(cx: Cx, out: &mut Vec<TaskList>) {
             path: path.clone(),
         };
         out.push(draft.finish(cx));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::last_colon;
+
+    #[test]
+    fn last_colon_is_rfind_of_either_colon() {
+        for t in [
+            "",
+            "无冒号",
+            "主要任务:",
+            "主要任务：一、二",
+            "a:b：c",
+            "a：b:c",
+            "：",
+            "::",
+        ] {
+            assert_eq!(last_colon(t), t.rfind([':', '：']), "{t:?}");
+        }
     }
 }
