@@ -7,10 +7,12 @@
 //! jsonl, csv, tsv). [`pipeline`] streams documents through these stages on all cores;
 //! [`title`] names a document whose metadata has no title. [`engine`] holds the dictionaries
 //! from `dicts/` and everything built from them, loaded once and passed to every stage;
-//! [`rules`] names every extraction rule.
+//! [`rules`] names every extraction rule; [`charset`] is the char bitmap that normalization
+//! and extraction both ask at every char.
 
 #![warn(clippy::too_many_lines)]
 
+pub mod charset;
 pub mod cli;
 pub mod commands;
 pub mod dicts;

@@ -9,7 +9,6 @@
 //! that the items it produces carry.
 
 pub mod cells;
-pub mod charset;
 pub mod dates;
 pub mod lattice;
 pub mod merge;

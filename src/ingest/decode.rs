@@ -108,10 +108,7 @@ fn control_ratio(text: &str) -> f64 {
 /// `bytes` as UTF-8, checked with SIMD when they are valid (almost always); the standard
 /// library's check, which says where the first bad byte is, runs only when they are not.
 fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
-    match simdutf8::basic::from_utf8(bytes) {
-        Ok(s) => Ok(s),
-        Err(_) => std::str::from_utf8(bytes),
-    }
+    simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes))
 }
 
 /// A character that ordinary Chinese or Western text is made of: printable ASCII and

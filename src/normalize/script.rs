@@ -11,6 +11,7 @@
 //! change length; such lines are mapped piece by piece (see [`convert`]).
 
 use super::mapped::{MChar, Mapped};
+use crate::charset::CharBits;
 #[cfg(feature = "opencc-cpp")]
 use std::collections::HashMap;
 #[cfg(not(feature = "opencc-cpp"))]
@@ -50,11 +51,9 @@ struct Table {
     astral: Vec<(char, &'static str)>,
     /// The character values (first value of each `TSCharacters` key in the BMP).
     char_values: Vec<&'static str>,
-    /// One bit per BMP code point: set when t2s changes the character on its own (its
-    /// value is another string), so that checking simplified text costs a bit test a char.
-    /// (The C++ build asks OpenCC itself instead.)
-    #[cfg_attr(feature = "opencc-cpp", allow(dead_code))]
-    changed_bmp: Vec<u64>,
+    /// The characters t2s changes on their own (their value is another string): one bit
+    /// test a char, for the check of simplified text and for converting char by char.
+    changed: CharBits,
 }
 
 /// The `key<TAB>first value` rows of an OpenCC dictionary text.
@@ -95,24 +94,24 @@ impl Table {
         }
         astral.sort_by_key(|&(c, _)| c);
         astral.dedup_by_key(|&mut (c, _)| c);
-        let mut changed_bmp = vec![0u64; 0x1_0000 / 64];
-        for (i, &n) in bmp.iter().enumerate() {
-            let value = match n {
-                0 => continue,
-                n => char_values[n as usize - 1],
-            };
-            let c = char::from_u32(i as u32);
-            if c.is_some_and(|c| value != c.encode_utf8(&mut [0u8; 4])) {
-                changed_bmp[i / 64] |= 1 << (i % 64);
-            }
-        }
+        // each char's value as `char_value` gives it: the first of its rows
+        let bmp_values = bmp.iter().enumerate().filter_map(|(i, &n)| {
+            let c = char::from_u32(i as u32)?;
+            Some((c, *char_values.get(usize::from(n).checked_sub(1)?)?))
+        });
+        let changed = CharBits::new(
+            bmp_values
+                .chain(astral.iter().copied())
+                .filter(|&(c, value)| value != c.encode_utf8(&mut [0u8; 4]))
+                .map(|(c, _)| c),
+        );
         Table {
             phrases,
             phrase_values,
             bmp,
             astral,
             char_values,
-            changed_bmp,
+            changed,
         }
     }
 
@@ -135,21 +134,15 @@ impl Table {
     /// True when t2s changes `c` on its own.
     #[cfg(not(feature = "opencc-cpp"))]
     fn changes(&self, c: char) -> bool {
-        let i = c as usize;
-        if i < 0x1_0000 {
-            return self.changed_bmp[i / 64] & (1 << (i % 64)) != 0;
-        }
-        self.char_value(c).is_some_and(|v| {
-            let mut buf = [0u8; 4];
-            v != c.encode_utf8(&mut buf)
-        })
+        self.changed.contains(c)
     }
 
     /// Characters `s` converted one by one, appended to `out`.
     fn push_chars(&self, s: &str, out: &mut String) {
         let mut plain = 0;
         for (i, c) in s.char_indices() {
-            if c.is_ascii() {
+            // a char whose value is itself is copied with the text around it
+            if c.is_ascii() || !self.changed.contains(c) {
                 continue;
             }
             if let Some(v) = self.char_value(c) {

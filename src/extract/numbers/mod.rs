@@ -14,7 +14,7 @@ pub mod units;
 
 pub use numeral::{parse_arabic, parse_chinese};
 
-use super::charset::CharBits;
+use crate::charset::CharBits;
 use crate::dicts::{ComparatorWord, Dicts, UnitClass};
 use crate::error::DictError;
 use crate::report::Comparator;
@@ -156,17 +156,21 @@ struct Affixes {
     by_char: HashMap<char, Vec<usize>>,
 }
 
+/// The last char of `s` (`at_end`) or its first.
+fn edge(s: &str, at_end: bool) -> Option<char> {
+    if at_end {
+        s.chars().next_back()
+    } else {
+        s.chars().next()
+    }
+}
+
 impl Affixes {
     fn new(words: Vec<ComparatorWord>, at_end: bool) -> Affixes {
         let mut by_char: HashMap<char, Vec<usize>> = HashMap::new();
         for (i, w) in words.iter().enumerate() {
-            let edge = if at_end {
-                w.word.chars().next_back()
-            } else {
-                w.word.chars().next()
-            };
             // the loader refuses empty words, so every word has an edge char
-            if let Some(c) = edge {
+            if let Some(c) = edge(&w.word, at_end) {
                 by_char.entry(c).or_default().push(i);
             }
         }
@@ -179,11 +183,7 @@ impl Affixes {
 
     /// The first word in order that `s` starts (or ends) with.
     fn find(&self, s: &str) -> Option<&ComparatorWord> {
-        let edge = if self.at_end {
-            s.chars().next_back()
-        } else {
-            s.chars().next()
-        }?;
+        let edge = edge(s, self.at_end)?;
         let fits = |w: &&ComparatorWord| {
             if self.at_end {
                 s.ends_with(w.word.as_str())

@@ -5,8 +5,8 @@
 
 use super::evaluate::Mention;
 use super::index::Gazetteer;
+use crate::charset::CharBits;
 use crate::dicts::Table;
-use crate::extract::charset::CharBits;
 use crate::extract::Text;
 use crate::rules::Rule;
 use std::collections::HashMap;
