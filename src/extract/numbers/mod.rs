@@ -968,6 +968,47 @@ pub fn comparator(text: &str, q: &Quantity, g: &Grammar) -> ComparatorRead {
 mod tests {
     use super::*;
 
+    /// The index by edge char gives what trying every word in dictionary order gives (the
+    /// longest first: 不超过 before 超过), for texts built around every word.
+    #[test]
+    fn comparator_words_are_found_as_the_whole_list_would_find_them() {
+        let dicts = Dicts::load(None).unwrap();
+        let g = Grammar::new(&dicts).unwrap();
+        let linear = |s: &str, after: bool| {
+            dicts
+                .comparators
+                .iter()
+                .filter(|c| c.after == after)
+                .find(|c| {
+                    if after {
+                        s.starts_with(c.word.as_str())
+                    } else {
+                        s.ends_with(c.word.as_str())
+                    }
+                })
+                .map(|c| c.word.clone())
+        };
+        let mut found = 0;
+        for w in &dicts.comparators {
+            let w = w.word.as_str();
+            for s in [
+                w.to_string(),
+                format!("力争{w}"),
+                format!("{w}的水平"),
+                format!("不{w}"),
+                "".to_string(),
+                "增长".to_string(),
+            ] {
+                for after in [true, false] {
+                    let got = g.comparator_word(&s, after).map(|c| c.word.clone());
+                    assert_eq!(got, linear(&s, after), "{s:?} after={after}");
+                    found += usize::from(got.is_some());
+                }
+            }
+        }
+        assert!(found > dicts.comparators.len(), "{found}");
+    }
+
     #[test]
     fn the_start_bitmap_answers_as_may_start_for_every_char() {
         let starts = StartChars::new();
