@@ -279,10 +279,10 @@ impl Lines {
         if n > self.longest {
             return false;
         }
-        let Boilerplate { set, max_lens } = &self.patterns;
+        let p = &self.patterns;
         // most lines match none: one pass says so, and only a line that matches one is
         // asked which
-        set.is_match(line) && set.matches(line).iter().any(|i| n <= max_lens[i])
+        p.is_match(line) && p.matching(line).any(|i| n <= p.max_lens[i])
     }
 }
 
