@@ -210,14 +210,11 @@ impl Boilerplate {
     }
 
     /// The rows (indexes into `max_lens`) whose pattern matches `line`, in row order.
-    pub fn matching(&self, line: &str) -> impl Iterator<Item = usize> {
+    pub fn matching(&self, line: &str) -> Vec<usize> {
         let mut hits = PatternSet::new(self.set.pattern_len());
         self.set
             .which_overlapping_matches(&Input::new(line), &mut hits);
-        hits.iter()
-            .map(|p| p.as_usize())
-            .collect::<Vec<_>>()
-            .into_iter()
+        hits.iter().map(|p| p.as_usize()).collect()
     }
 }
 
@@ -601,7 +598,7 @@ fn load_boilerplate(user_dir: Option<&Path>) -> Result<Boilerplate, DictError> {
         }
     };
     let boilerplate = Boilerplate { set, max_lens };
-    if let Some(row) = boilerplate.matching("").next().map(|i| &rows[i]) {
+    if let Some(row) = boilerplate.matching("").first().map(|&i| &rows[i]) {
         return Err(row.error(format!(
             "pattern {:?} matches the empty string, so it would drop every line",
             row.get(0)
@@ -954,7 +951,7 @@ mod tests {
         let d = Dicts::load(Some(dir.path())).unwrap();
         let last = d.boilerplate.max_lens.len() - 1;
         assert_eq!(d.boilerplate.max_lens[last], 6);
-        let hits: Vec<usize> = d.boilerplate.matching("本站说明").collect();
+        let hits = d.boilerplate.matching("本站说明");
         assert_eq!(hits, vec![last]);
     }
 
@@ -988,7 +985,7 @@ mod tests {
         let mut hit = 0;
         for line in &lines {
             let want: Vec<usize> = reference.matches(line).iter().collect();
-            let got: Vec<usize> = ours.matching(line).collect();
+            let got = ours.matching(line);
             assert_eq!(got, want, "{line:?}");
             assert_eq!(ours.is_match(line), reference.is_match(line), "{line:?}");
             hit += usize::from(!want.is_empty());

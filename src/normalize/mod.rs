@@ -282,7 +282,7 @@ impl Lines {
         let p = &self.patterns;
         // most lines match none: one pass says so, and only a line that matches one is
         // asked which
-        p.is_match(line) && p.matching(line).any(|i| n <= p.max_lens[i])
+        p.is_match(line) && p.matching(line).iter().any(|&i| n <= p.max_lens[i])
     }
 }
 
