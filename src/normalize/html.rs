@@ -110,7 +110,7 @@ pub fn looks_like_html(text: &str) -> bool {
     ];
     let b = text.as_bytes();
     let mut hits = 0;
-    for (i, _) in b.iter().enumerate().filter(|(_, &c)| c == b'<') {
+    for i in memchr::memchr_iter(b'<', b) {
         let rest = &b[i + 1..];
         let is_tag = TAGS.iter().any(|t| {
             rest.len() >= t.len()

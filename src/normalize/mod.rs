@@ -374,23 +374,26 @@ fn normalize_in(
 
 /// The byte range of each sentence, in one walk over the text (sentences are in order).
 fn sentence_bytes(text: &str, sentences: &[Sentence]) -> Vec<(usize, usize)> {
-    // the byte where each char after the first starts, then the end
-    let mut chars = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .skip(1)
-        .chain(std::iter::once(text.len()));
+    // step from char to char by the length its lead byte gives (the text is valid UTF-8),
+    // which costs less than decoding each char
+    let bytes = text.as_bytes();
     let (mut at_char, mut at_byte) = (0, 0);
     let mut to = |c: usize| {
         if c < at_char {
             // not in order (never so for split sentences): count from the start
             return text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
         }
-        while at_char < c {
-            at_byte = chars.next().unwrap_or(text.len());
+        while at_char < c && at_byte < bytes.len() {
+            at_byte += match bytes[at_byte] {
+                0..=0x7F => 1,
+                0x80..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
             at_char += 1;
         }
-        at_byte
+        at_char = c;
+        at_byte.min(bytes.len())
     };
     sentences
         .iter()
@@ -557,6 +560,28 @@ mod tests {
             .map(|r| r.get(0).to_string())
             .collect();
         super::without_site_name(title, &words).to_string()
+    }
+
+    #[test]
+    fn sentence_bytes_are_the_byte_offsets_of_the_sentence_chars() {
+        // one-, two-, three- and four-byte chars, sentences that touch, overlap the end, are
+        // empty, and one out of order
+        let text = "ab。é中文😀x\n第二句。Ω末";
+        let byte = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
+        let n = text.chars().count();
+        let mut spans = vec![(0, 3), (3, 3), (3, 7), (7, 9), (9, n), (n, n + 4), (2, 5)];
+        spans.extend((0..n).map(|i| (i, i + 1)));
+        let sentences: Vec<super::Sentence> = spans
+            .iter()
+            .map(|&(start, end)| super::Sentence {
+                start,
+                end,
+                para: 0,
+                para_start: false,
+            })
+            .collect();
+        let want: Vec<(usize, usize)> = spans.iter().map(|&(a, b)| (byte(a), byte(b))).collect();
+        assert_eq!(super::sentence_bytes(text, &sentences), want);
     }
 
     #[test]
