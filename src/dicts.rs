@@ -9,11 +9,11 @@
 
 use crate::error::DictError;
 use crate::report::{string_enum, Comparator};
+use foldhash::HashSet;
 use regex::Regex;
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::syntax;
 use regex_automata::{meta, Input, MatchKind, PatternSet};
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// The built-in dictionary files, by their name under `dicts/`.
@@ -849,7 +849,7 @@ mod tests {
     fn built_in_tables_have_no_repeated_rows() {
         for (name, text) in EMBEDDED.iter().filter(|(n, _)| n.ends_with(".tsv")) {
             let t = parse_tsv(name, text).expect("valid table");
-            let mut seen = HashSet::new();
+            let mut seen = std::collections::HashSet::new();
             for row in &t.rows {
                 let key = (row.get(0).to_string(), row.get(1).to_string());
                 assert!(

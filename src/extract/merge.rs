@@ -9,7 +9,7 @@
 
 use super::regions::Placed;
 use super::Part;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// The findings of the windows added so far, as one [`Part`] (its context the first
 /// window's, which every later window was read against).

@@ -18,9 +18,9 @@ use crate::charset::CharBits;
 use crate::dicts::{ComparatorWord, Dicts, UnitClass};
 use crate::error::DictError;
 use crate::report::Comparator;
+use foldhash::{HashMap, HashMapExt};
 use numeral::{cn_digit, is_cn_numeral, magnitude, read_arabic, MAGNITUDES};
 use regex::Regex;
-use std::collections::HashMap;
 use units::Units;
 
 /// How the digits of a quantity are written.

@@ -9,7 +9,7 @@ use crate::charset::CharBits;
 use crate::dicts::Table;
 use crate::extract::Text;
 use crate::rules::Rule;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// Verbs of place after which a lone abbreviation names its province.
 const PLACE_VERBS: [char; 12] = [

@@ -5,7 +5,8 @@ use crate::dicts::{Dicts, Row};
 use crate::report::{DivisionCode, Level};
 use aho_corasick::AhoCorasick;
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
+use std::collections::BTreeMap;
 
 /// One administrative unit, current or retired.
 #[derive(Debug, Clone)]

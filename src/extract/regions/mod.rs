@@ -17,7 +17,7 @@ pub use index::Gazetteer;
 use super::Text;
 use crate::report::{DivisionCode, Level, RegionItem};
 use evaluate::{Hit, Mention};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 /// Every mention in the text: at each automaton match the longest name first; if it does
 /// not hold there (上海市民 is not 上海市), a shorter name starting at the same place (上海).

@@ -22,9 +22,9 @@ use crate::dicts::{Dicts, TargetWords};
 use crate::error::DictError;
 use crate::report::{DateKind, Target};
 use chrono::Datelike;
+use foldhash::{HashMap, HashMapExt};
 use neighbours::Neighbours;
 use regex::Regex;
-use std::collections::HashMap;
 
 /// The targets extractor's vocabulary (`dicts/target_rules.tsv`) and its patterns.
 pub struct Vocab {

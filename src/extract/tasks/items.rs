@@ -4,8 +4,8 @@
 
 use crate::dicts::TaskWords;
 use crate::segment::Segmenter;
+use foldhash::HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// What item splitting needs: the segmenter for the pieces' words, the task vocabulary and

@@ -6,8 +6,8 @@ use crate::error::DictError;
 use crate::extract::cells::{cells_from, Cell, Layout};
 use crate::extract::Text;
 use crate::report::TargetKind;
+use foldhash::{HashMap, HashMapExt};
 use regex::Regex;
-use std::collections::HashMap;
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
