@@ -194,8 +194,10 @@ impl<'a> DocTokens<'a> {
             let Some((_, block)) = self.block_at(p) else {
                 break;
             };
+            // a block's tokens are in order: those that overlap [a, b) are one slice
             let from = block.tokens.partition_point(|t| t.end <= a);
-            out.extend(block.tokens[from..].iter().take_while(|t| t.start < b));
+            let to = from + block.tokens[from..].partition_point(|t| t.start < b);
+            out.extend_from_slice(&block.tokens[from..to]);
             p = block.end;
         }
         out
