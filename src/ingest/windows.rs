@@ -156,7 +156,7 @@ impl Marks {
             .or_else(|| {
                 part.char_indices()
                     .rev()
-                    .find(|(_, c)| "。！？；!?;".contains(*c))
+                    .find(|(_, c)| matches!(*c, '。' | '！' | '？' | '；' | '!' | '?' | ';'))
                     .map(|(i, c)| from + i + c.len_utf8())
             })
             .filter(|&i| i < end)

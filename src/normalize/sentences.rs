@@ -33,7 +33,24 @@ fn is_chapter_marker(s: &[char]) -> bool {
         .strip_suffix("部分")
         .or_else(|| rest.strip_suffix(['章', '节', '篇']));
     body.is_some_and(|b| {
-        !b.is_empty() && b.chars().all(|c| "一二三四五六七八九十百零〇".contains(c))
+        !b.is_empty()
+            && b.chars().all(|c| {
+                matches!(
+                    c,
+                    '一' | '二'
+                        | '三'
+                        | '四'
+                        | '五'
+                        | '六'
+                        | '七'
+                        | '八'
+                        | '九'
+                        | '十'
+                        | '百'
+                        | '零'
+                        | '〇'
+                )
+            })
     })
 }
 
@@ -43,16 +60,22 @@ fn is_bullet(s: &[char]) -> bool {
     let s = s.trim();
     let mut cs = s.chars();
     match (cs.next(), cs.next()) {
-        (Some(c), None) => "-*•·●○■□◆◇▪".contains(c),
+        (Some(c), None) => matches!(
+            c,
+            '-' | '*' | '•' | '·' | '●' | '○' | '■' | '□' | '◆' | '◇' | '▪'
+        ),
         _ => {
             let body = s
                 .trim_start_matches(['(', '（'])
                 .trim_end_matches(['、', ')', '）', '.']);
             body.len() < s.len()
                 && !body.is_empty()
-                && body
-                    .chars()
-                    .all(|c| "一二三四五六七八九十".contains(c) || c.is_ascii_digit())
+                && body.chars().all(|c| {
+                    matches!(
+                        c,
+                        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+                    ) || c.is_ascii_digit()
+                })
         }
     }
 }

@@ -17,7 +17,25 @@ const LONG: usize = 12;
 /// Punctuation that may end a line of typed text (a sentence, a clause or a label), and
 /// closing brackets and quotes.
 fn ends_line(c: char) -> bool {
-    "。！？；：!?;:)）」』”’》】".contains(c)
+    matches!(
+        c,
+        '。' | '！'
+            | '？'
+            | '；'
+            | '：'
+            | '!'
+            | '?'
+            | ';'
+            | ':'
+            | ')'
+            | '）'
+            | '」'
+            | '』'
+            | '”'
+            | '’'
+            | '》'
+            | '】'
+    )
 }
 
 /// A heading or list item opening a line: 一、 (一) 1. 1、 (1) ① 第一章 —— bullets 专栏.
@@ -27,14 +45,42 @@ fn opens_item(line: &str) -> bool {
     let Some(first) = cs.next() else {
         return false;
     };
-    if "-*•·●○■□◆◇▪①②③④⑤⑥⑦⑧⑨⑩—".contains(first) || s.starts_with("专栏")
+    if matches!(
+        first,
+        '-' | '*'
+            | '•'
+            | '·'
+            | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '◆'
+            | '◇'
+            | '▪'
+            | '①'
+            | '②'
+            | '③'
+            | '④'
+            | '⑤'
+            | '⑥'
+            | '⑦'
+            | '⑧'
+            | '⑨'
+            | '⑩'
+            | '—'
+    ) || s.starts_with("专栏")
     {
         return true;
     }
     let body = s.trim_start_matches(['(', '（']);
     let numeral: String = body
         .chars()
-        .take_while(|c| "一二三四五六七八九十".contains(*c) || c.is_ascii_digit())
+        .take_while(|c| {
+            matches!(
+                *c,
+                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            ) || c.is_ascii_digit()
+        })
         .collect();
     let mut rest = body[numeral.len()..].chars();
     let after = rest.next();

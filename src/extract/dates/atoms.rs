@@ -280,7 +280,27 @@ fn five_year(n: &str) -> Option<(i32, i32)> {
 /// Characters of a Chinese numeral: a month or day written after one is part of a bigger
 /// number (一百二十一日), not a date.
 fn is_cn_numeral(c: char) -> bool {
-    "零〇一二三四五六七八九十百千万亿两几第".contains(c)
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+            | '两'
+            | '几'
+            | '第'
+    )
 }
 
 /// What the text holds around an atom, for the checks that keep ordinary words out.
@@ -342,7 +362,9 @@ fn part(s: &str, c: &Groups) -> Option<Tok> {
 /// 今年, 去年, 上年 …, unless the characters around make them part of another word
 /// (如今年轻人, 过去年均, 以上年份, 说明年度报告).
 fn relative_year(s: &str, a: &Around) -> Option<Tok> {
-    if a.after.is_some_and(|c| "轻纪龄级华均代".contains(c)) {
+    if a.after
+        .is_some_and(|c| matches!(c, '轻' | '纪' | '龄' | '级' | '华' | '均' | '代'))
+    {
         return None;
     }
     let before = a.before.unwrap_or(' ');
@@ -358,7 +380,23 @@ fn relative_year(s: &str, a: &Around) -> Option<Tok> {
         "本年" | "本年度" => "基根成资日",
         "前年" | "后年" => {
             // a word ending in 前/后 is common (提前, 以后, 今后): only after a clear boundary
-            let free = !is_cjk(before) || "在于到至从和与及、是比较同的".contains(before);
+            let free = !is_cjk(before)
+                || matches!(
+                    before,
+                    '在' | '于'
+                        | '到'
+                        | '至'
+                        | '从'
+                        | '和'
+                        | '与'
+                        | '及'
+                        | '、'
+                        | '是'
+                        | '比'
+                        | '较'
+                        | '同'
+                        | '的'
+                );
             return free.then_some(Tok::RelYear(if s == "前年" { -2 } else { 2 }));
         }
         _ => "以向往马之早",
@@ -392,7 +430,7 @@ fn relative_month(s: &str, a: &Around) -> Option<Tok> {
 
 fn relative_quarter(s: &str, a: &Around) -> Option<Tok> {
     let before = a.before.unwrap_or(' ');
-    if "以向之".contains(before) {
+    if matches!(before, '以' | '向' | '之') {
         return None;
     }
     Some(Tok::RelQuarter(if s.starts_with('上') {
@@ -430,7 +468,12 @@ fn suffix(s: &str, a: &Around) -> Option<Tok> {
         "前后" => Suf::Around,
         "以来" => Suf::Since,
         // 起草, 起步, 起点: a word, not 起 after a date
-        "起" if a.after.is_some_and(|c| "草步点源诉飞始伏".contains(c)) => return None,
+        "起" if a.after.is_some_and(|c| {
+            matches!(c, '草' | '步' | '点' | '源' | '诉' | '飞' | '始' | '伏')
+        }) =>
+        {
+            return None
+        }
         "以后" | "之后" | "起" => Suf::After,
         "为止" => Suf::Until,
         "今" => Suf::Now,
@@ -488,7 +531,31 @@ fn word_token(kind: Kind, s: &str, a: &Around, holidays: &Holidays) -> Option<To
             let free = !a.before.is_some_and(|b| {
                 b.is_ascii_digit()
                     || is_cn_numeral(b)
-                    || "每当近多历往连同整全半去今明前后本上下该次翌隔".contains(b)
+                    || matches!(
+                        b,
+                        '每' | '当'
+                            | '近'
+                            | '多'
+                            | '历'
+                            | '往'
+                            | '连'
+                            | '同'
+                            | '整'
+                            | '全'
+                            | '半'
+                            | '去'
+                            | '今'
+                            | '明'
+                            | '前'
+                            | '后'
+                            | '本'
+                            | '上'
+                            | '下'
+                            | '该'
+                            | '次'
+                            | '翌'
+                            | '隔'
+                    )
             });
             free.then_some(Tok::YearEdge)
         }
@@ -519,7 +586,7 @@ fn word_token(kind: Kind, s: &str, a: &Around, holidays: &Holidays) -> Option<To
 /// “十四五”时期; not 十四五 inside a longer numeral (第十四五) or before a measure word.
 fn five_year_plan(c: &Groups, a: &Around) -> Option<Tok> {
     let (x, y) = five_year(c.name("fyp_n")?)?;
-    if a.before == Some('第') || a.after.is_some_and(|n| "个年期".contains(n)) {
+    if a.before == Some('第') || a.after.is_some_and(|n| matches!(n, '个' | '年' | '期')) {
         return None;
     }
     let edge = match c.name("fyp_s") {

@@ -298,7 +298,7 @@ impl Parser<'_> {
                 let k2 = self.suffixes(k2, sufs);
                 Some((Shape::Range(p1, p2), k2))
             }
-            Tok::Sep(c) if "、和及与".contains(c) => {
+            Tok::Sep('、' | '和' | '及' | '与') => {
                 let Some(Tok::Month(m)) = self.next(k) else {
                     return None;
                 };
@@ -483,7 +483,7 @@ impl Parser<'_> {
                     Some((shape, j + 3, false))
                 }
                 (Some(Tok::Sep(c)), Some(Tok::Year(y2)))
-                    if "、和及与".contains(c) && i64::from(y2) > v as i64 =>
+                    if matches!(c, '、' | '和' | '及' | '与') && i64::from(y2) > v as i64 =>
                 {
                     let p2 = Point {
                         year: Yr::Abs(y2),
@@ -517,7 +517,7 @@ impl Parser<'_> {
                 Shape::Range(month(n), month(m2.into()))
             }
             (Tok::Sep(c), Tok::Month(m2))
-                if "、和及与".contains(c)
+                if matches!(c, '、' | '和' | '及' | '与')
                     && (1..u64::from(m2)).contains(&n)
                     && self.list_of_months(k) =>
             {
@@ -608,10 +608,9 @@ impl Parser<'_> {
         let first = self.atom_text(j);
         // inside a document number (国发〔2021〕), a longer number or an ASCII word
         // (GB5749-2006, V2021.12, 0571-2021…)
-        let glued = before
-            .chars()
-            .next_back()
-            .is_some_and(|p| p.is_ascii_alphanumeric() || "〔[.-/_".contains(p));
+        let glued = before.chars().next_back().is_some_and(|p| {
+            p.is_ascii_alphanumeric() || matches!(p, '〔' | '[' | '.' | '-' | '/' | '_')
+        });
         // a standard's or model's letters a space away (GB/T 2021-12, JGJ 2016)
         let lettered = before
             .trim_end()

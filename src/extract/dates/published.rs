@@ -90,7 +90,7 @@ fn signature(doc: &Document, full: &[Placed]) -> Option<(NaiveDate, String)> {
         let s = doc.sentences[si];
         let tail = doc
             .slice(c_end, s.end)
-            .trim_matches(|ch: char| ch.is_whitespace() || "。.)）".contains(ch));
+            .trim_matches(|ch: char| ch.is_whitespace() || matches!(ch, '。' | '.' | ')' | '）'));
         if s.para_start && s.end - s.start <= 40 && tail.is_empty() {
             return Some((as_date(m)?, doc.sentence_text(si).to_string()));
         }

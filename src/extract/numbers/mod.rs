@@ -302,7 +302,7 @@ fn idiom_at(c: &Chars, i: usize, g: &Grammar) -> Option<usize> {
     }
     let one_char_word = c
         .at(i + 1)
-        .is_some_and(|ch| !is_cn_numeral(ch) && !"几数多余".contains(ch))
+        .is_some_and(|ch| !is_cn_numeral(ch) && !matches!(ch, '几' | '数' | '多' | '余'))
         && g.units
             .at(c.text, c.bs[(i + 1).min(c.cs.len())])
             .is_none_or(|u| u.text.chars().count() == 1);

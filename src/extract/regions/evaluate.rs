@@ -80,7 +80,27 @@ fn inside_other_name(g: &Gazetteer, after: &str, short: bool) -> bool {
     let end = after
         .char_indices()
         .take_while(|&(_, c)| {
-            !c.is_ascii_punctuation() && !"，。、；：,;:（）()“”《》 \n".contains(c)
+            !c.is_ascii_punctuation()
+                && !matches!(
+                    c,
+                    '，' | '。'
+                        | '、'
+                        | '；'
+                        | '：'
+                        | ','
+                        | ';'
+                        | ':'
+                        | '（'
+                        | '）'
+                        | '('
+                        | ')'
+                        | '“'
+                        | '”'
+                        | '《'
+                        | '》'
+                        | ' '
+                        | '\n'
+                )
         })
         .take(20)
         .last()

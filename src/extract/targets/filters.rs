@@ -182,7 +182,7 @@ fn shape(sentence: &str, q: &Quantity) -> Option<Reject> {
     // not a figure (万兆到旗县区 is one: a verb of reach follows)
     let names_class = q.magnitude_only()
         && (q.is(UnitClass::Physical) || q.is(UnitClass::Money))
-        && next.is_some_and(|n| is_cjk(n) && !"到进入以左为".contains(n));
+        && next.is_some_and(|n| is_cjk(n) && !matches!(n, '到' | '进' | '入' | '以' | '左' | '为'));
     if names_class {
         return Some(Reject::NameWithDigits);
     }
@@ -242,7 +242,11 @@ fn count(sentence: &str, q: &Quantity, g: &Grammar, v: &Vocab) -> Option<Reject>
         .next()
         .is_none_or(|n| CLAUSE_DELIMS.contains(&n) || n == '、');
     let after_noun = before.chars().next_back().is_some_and(|c| {
-        ('\u{4e00}'..='\u{9fff}').contains(&c) && !"第每之的各一了是为有".contains(c)
+        ('\u{4e00}'..='\u{9fff}').contains(&c)
+            && !matches!(
+                c,
+                '第' | '每' | '之' | '的' | '各' | '一' | '了' | '是' | '为' | '有'
+            )
     });
     let counts_things =
         !q.unit.is_empty() && !["个", "次", "批", "遍", "轮", "项"].contains(&q.unit.as_str());

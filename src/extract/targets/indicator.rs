@@ -35,8 +35,26 @@ fn strip_opening(tx: &Text, a: usize, b: usize) -> Option<usize> {
     if trimmed.len() != s.len() {
         return Some(a + s.chars().count() - trimmed.chars().count());
     }
-    let may_be_date =
-        s.starts_with(|c: char| c.is_ascii_digit() || "到力争至截在于从十二今去明本前".contains(c));
+    let may_be_date = s.starts_with(|c: char| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '到' | '力'
+                    | '争'
+                    | '至'
+                    | '截'
+                    | '在'
+                    | '于'
+                    | '从'
+                    | '十'
+                    | '二'
+                    | '今'
+                    | '去'
+                    | '明'
+                    | '本'
+                    | '前'
+            )
+    });
     if let Some(d) = may_be_date
         .then(|| crate::extract::dates::scan(&tx.res.dates, s, Default::default()))
         .into_iter()

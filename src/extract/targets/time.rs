@@ -126,7 +126,7 @@ pub fn governing_years(tx: &Text) -> Vec<YearScope> {
         let found = &tx.lattice.dates[i];
         if found.first().is_some_and(|d| {
             text[..d.start]
-                .trim_matches(|c: char| "“\"”".contains(c) || c.is_whitespace())
+                .trim_matches(|c: char| matches!(c, '“' | '"' | '”') || c.is_whitespace())
                 .is_empty()
         }) {
             year = None;

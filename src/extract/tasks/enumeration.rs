@@ -88,10 +88,9 @@ fn marks(cx: Cx) -> Vec<Mark> {
             // 一要 may follow the subject (各地一要…): a run of two or more still needs the
             // next 二要 at a clause start, which 统一要求 never has
             let subject_before = c.name("yao").is_some()
-                && before
-                    .chars()
-                    .next_back()
-                    .is_some_and(|ch| !ch.is_ascii_digit() && !"统唯第之".contains(ch));
+                && before.chars().next_back().is_some_and(|ch| {
+                    !ch.is_ascii_digit() && !matches!(ch, '统' | '唯' | '第' | '之')
+                });
             if !at_start && !subject_before {
                 continue;
             }

@@ -68,7 +68,24 @@ impl Ix<'_> {
 pub fn trim_item(s: &str) -> String {
     s.trim()
         .trim_start_matches(['—', '-', ' ', '、', ':', '：'])
-        .trim_end_matches(|c: char| "。,，;；:：、.!！?？ ".contains(c))
+        .trim_end_matches(|c: char| {
+            matches!(
+                c,
+                '。' | ','
+                    | '，'
+                    | ';'
+                    | '；'
+                    | ':'
+                    | '：'
+                    | '、'
+                    | '.'
+                    | '!'
+                    | '！'
+                    | '?'
+                    | '？'
+                    | ' '
+            )
+        })
         .trim()
         .to_string()
 }

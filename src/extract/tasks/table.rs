@@ -30,7 +30,13 @@ fn seq_value(t: &str) -> Option<u32> {
 /// A group row's ordinal (一, 二, 十一), written in a cell of its own.
 fn group_ordinal(t: &str) -> bool {
     let t = t.trim();
-    (1..=3).contains(&t.chars().count()) && t.chars().all(|c| "一二三四五六七八九十".contains(c))
+    (1..=3).contains(&t.chars().count())
+        && t.chars().all(|c| {
+            matches!(
+                c,
+                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            )
+        })
 }
 
 /// A table's header: its cells, and which of them is the project column.

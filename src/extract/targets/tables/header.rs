@@ -72,7 +72,9 @@ impl Headers {
         if let Some(y) = self.year_in(t) {
             let word: String = t
                 .chars()
-                .filter(|c| !c.is_ascii_digit() && !"年()（） ".contains(*c))
+                .filter(|c| {
+                    !c.is_ascii_digit() && !matches!(*c, '年' | '(' | ')' | '（' | '）' | ' ')
+                })
                 .collect();
             let kind = match self.words.get(word.as_str()).copied() {
                 Some("baseline") => Some(TargetKind::Status),
