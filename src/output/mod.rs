@@ -29,8 +29,11 @@ pub fn write_json<T: Serialize>(out: &mut dyn Write, values: &[T], lines: bool) 
 
 /// One compact JSON value and a newline.
 pub fn write_json_line<T: Serialize + ?Sized>(out: &mut dyn Write, v: &T) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, v)?;
-    out.write_all(b"\n")
+    // serialized into a buffer first: serde_json writes a record in many small pieces, and
+    // each through `dyn Write` is a call the compiler cannot inline, where a Vec's write is
+    let mut line = serde_json::to_vec(v)?;
+    line.push(b'\n');
+    out.write_all(&line)
 }
 
 /// A pretty JSON array written one element at a time, byte for byte what
