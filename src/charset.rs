@@ -1,5 +1,23 @@
-//! A set of chars asked about at every char of a text: a bitmap over the span from its
-//! first to its last char, so that "is this char in it?" is one bit test.
+//! Chars asked about at every char of a text: a bitmap over the span from a set's first to
+//! its last char, so that "is this char in it?" is one bit test, and the small closed sets
+//! (ordinal numerals, bullets) that normalization and extraction both ask.
+
+/// 一 to 十: the Chinese numerals of ordinals (outline markers, enumerations, section and
+/// row numbers), asked by normalization and extraction alike.
+pub fn is_small_cn_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
+/// A list bullet: - * • · ● ○ ■ □ ◆ ◇ ▪.
+pub fn is_bullet_char(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '*' | '•' | '·' | '●' | '○' | '■' | '□' | '◆' | '◇' | '▪'
+    )
+}
 
 /// A set of chars as bits.
 #[derive(Debug, Clone, Default)]
@@ -39,6 +57,18 @@ impl CharBits {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_small_sets_hold_exactly_their_chars() {
+        for c in (0..=0xFFFFu32).filter_map(char::from_u32) {
+            assert_eq!(
+                is_small_cn_numeral(c),
+                "一二三四五六七八九十".contains(c),
+                "{c}"
+            );
+            assert_eq!(is_bullet_char(c), "-*•·●○■□◆◇▪".contains(c), "{c}");
+        }
+    }
 
     #[test]
     fn a_char_is_in_the_set_exactly_when_it_was_given() {

@@ -2,6 +2,7 @@
 //! (第X章, 一、, (一), 1., (1), ①, 专栏1), which sentences are headings (markers, questions,
 //! short lead lines), their level, and the stack of headings that governs each sentence.
 
+use crate::charset::is_small_cn_numeral;
 use crate::normalize::Document;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -33,24 +34,7 @@ fn marker_re() -> &'static Regex {
 /// [`marker_re`]. Most sentences open with another char and are answered without running
 /// the pattern and allocating its captures.
 fn may_open_marker(c: char) -> bool {
-    matches!(
-        c,
-        '专' | '第'
-            | '一'
-            | '二'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '('
-            | '（'
-            | '0'..='9'
-            | '①'..='⑳'
-    )
+    matches!(c, '专' | '第' | '(' | '（' | '0'..='9' | '①'..='⑳') || is_small_cn_numeral(c)
 }
 
 /// Read an outline marker at the start of `s`.

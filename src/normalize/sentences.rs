@@ -10,6 +10,7 @@
 //! punctuation at all) is cut at its last comma before the limit, or at the limit, so that
 //! every later stage works on bounded pieces and stays linear in the input.
 
+use crate::charset::{is_bullet_char, is_small_cn_numeral};
 use serde::Serialize;
 
 /// A sentence: `[start, end)` char offsets into the normalized text, its paragraph number,
@@ -34,23 +35,8 @@ fn is_chapter_marker(s: &[char]) -> bool {
         .or_else(|| rest.strip_suffix(['章', '节', '篇']));
     body.is_some_and(|b| {
         !b.is_empty()
-            && b.chars().all(|c| {
-                matches!(
-                    c,
-                    '一' | '二'
-                        | '三'
-                        | '四'
-                        | '五'
-                        | '六'
-                        | '七'
-                        | '八'
-                        | '九'
-                        | '十'
-                        | '百'
-                        | '零'
-                        | '〇'
-                )
-            })
+            && b.chars()
+                .all(|c| is_small_cn_numeral(c) || matches!(c, '百' | '零' | '〇'))
     })
 }
 
@@ -60,22 +46,16 @@ fn is_bullet(s: &[char]) -> bool {
     let s = s.trim();
     let mut cs = s.chars();
     match (cs.next(), cs.next()) {
-        (Some(c), None) => matches!(
-            c,
-            '-' | '*' | '•' | '·' | '●' | '○' | '■' | '□' | '◆' | '◇' | '▪'
-        ),
+        (Some(c), None) => is_bullet_char(c),
         _ => {
             let body = s
                 .trim_start_matches(['(', '（'])
                 .trim_end_matches(['、', ')', '）', '.']);
             body.len() < s.len()
                 && !body.is_empty()
-                && body.chars().all(|c| {
-                    matches!(
-                        c,
-                        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-                    ) || c.is_ascii_digit()
-                })
+                && body
+                    .chars()
+                    .all(|c| is_small_cn_numeral(c) || c.is_ascii_digit())
         }
     }
 }

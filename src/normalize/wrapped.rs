@@ -10,6 +10,7 @@
 //! as typed text does, is left as it is.
 
 use super::Mapped;
+use crate::charset::{is_bullet_char, is_small_cn_numeral};
 
 /// A line this long or longer may be a wrapped line of running text.
 const LONG: usize = 12;
@@ -45,42 +46,13 @@ fn opens_item(line: &str) -> bool {
     let Some(first) = cs.next() else {
         return false;
     };
-    if matches!(
-        first,
-        '-' | '*'
-            | '•'
-            | '·'
-            | '●'
-            | '○'
-            | '■'
-            | '□'
-            | '◆'
-            | '◇'
-            | '▪'
-            | '①'
-            | '②'
-            | '③'
-            | '④'
-            | '⑤'
-            | '⑥'
-            | '⑦'
-            | '⑧'
-            | '⑨'
-            | '⑩'
-            | '—'
-    ) || s.starts_with("专栏")
-    {
+    if is_bullet_char(first) || matches!(first, '①'..='⑩' | '—') || s.starts_with("专栏") {
         return true;
     }
     let body = s.trim_start_matches(['(', '（']);
     let numeral: String = body
         .chars()
-        .take_while(|c| {
-            matches!(
-                *c,
-                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-            ) || c.is_ascii_digit()
-        })
+        .take_while(|&c| is_small_cn_numeral(c) || c.is_ascii_digit())
         .collect();
     let mut rest = body[numeral.len()..].chars();
     let after = rest.next();

@@ -4,6 +4,7 @@
 //! adjacent atoms into expressions.
 
 use super::holidays::Holidays;
+use crate::charset::is_small_cn_numeral;
 use crate::extract::numbers::parse_chinese;
 
 /// A span of a year that an ending names: its end (底, 末), its start (初), …
@@ -280,27 +281,11 @@ fn five_year(n: &str) -> Option<(i32, i32)> {
 /// Characters of a Chinese numeral: a month or day written after one is part of a bigger
 /// number (一百二十一日), not a date.
 fn is_cn_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '零' | '〇'
-            | '一'
-            | '二'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '千'
-            | '万'
-            | '亿'
-            | '两'
-            | '几'
-            | '第'
-    )
+    is_small_cn_numeral(c)
+        || matches!(
+            c,
+            '零' | '〇' | '百' | '千' | '万' | '亿' | '两' | '几' | '第'
+        )
 }
 
 /// What the text holds around an atom, for the checks that keep ordinary words out.

@@ -80,6 +80,7 @@ fn inside_other_name(g: &Gazetteer, after: &str, short: bool) -> bool {
     let end = after
         .char_indices()
         .take_while(|&(_, c)| {
+            // ASCII punctuation (, ; : ( ) …) is the first test's
             !c.is_ascii_punctuation()
                 && !matches!(
                     c,
@@ -87,13 +88,8 @@ fn inside_other_name(g: &Gazetteer, after: &str, short: bool) -> bool {
                         | '、'
                         | '；'
                         | '：'
-                        | ','
-                        | ';'
-                        | ':'
                         | '（'
                         | '）'
-                        | '('
-                        | ')'
                         | '“'
                         | '”'
                         | '《'

@@ -6,6 +6,7 @@
 
 use super::items::trim_item;
 use super::{Cx, Draft};
+use crate::charset::is_small_cn_numeral;
 use crate::extract::cells::{cells_from, Cell, Layout};
 use crate::report::{ListKind, TaskList};
 use crate::rules::Rule;
@@ -30,13 +31,7 @@ fn seq_value(t: &str) -> Option<u32> {
 /// A group row's ordinal (一, 二, 十一), written in a cell of its own.
 fn group_ordinal(t: &str) -> bool {
     let t = t.trim();
-    (1..=3).contains(&t.chars().count())
-        && t.chars().all(|c| {
-            matches!(
-                c,
-                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-            )
-        })
+    (1..=3).contains(&t.chars().count()) && t.chars().all(is_small_cn_numeral)
 }
 
 /// A table's header: its cells, and which of them is the project column.
